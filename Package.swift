@@ -1,0 +1,110 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "timelined",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "timelined", targets: ["timelined"]),
+        .executable(name: "timelinectl", targets: ["timelinectl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Domain types only: no I/O.
+        .target(name: "TimelineCore"),
+
+        // libinotifytools ships no .pc file on Debian 12, hence no pkgConfig.
+        .systemLibrary(
+            name: "CInotifyTools", path: "Sources/CInotifyTools",
+            providers: [.apt(["libinotifytools0-dev"])]),
+        .target(
+            name: "DropWatcher",
+            dependencies: [
+                "CInotifyTools",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
+        .target(
+            name: "EventExtraction",
+            dependencies: ["TimelineCore"],
+            resources: [.copy("Resources")]),
+
+        .target(
+            name: "EventLog",
+            dependencies: [
+                "TimelineCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+
+        .target(
+            name: "TimelineProtocol",
+            dependencies: [
+                "TimelineCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]),
+        .target(
+            name: "TimelineServer",
+            dependencies: [
+                "TimelineProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
+        .target(
+            name: "TimelineClient",
+            dependencies: [
+                "TimelineProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
+
+        // Wiring: configuration, ingestion, systemd; the only target that sees every module.
+        .target(
+            name: "TimelineDaemon",
+            dependencies: [
+                "TimelineCore", "DropWatcher", "EventExtraction", "EventLog", "TimelineProtocol",
+                "TimelineServer",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
+        .executableTarget(
+            name: "timelined",
+            dependencies: [
+                "TimelineDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "timelinectl",
+            dependencies: [
+                "TimelineCore", "TimelineProtocol", "TimelineClient", "EventExtraction", "EventLog",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "TimelineCoreTests", dependencies: ["TimelineCore"]),
+        .testTarget(name: "DropWatcherTests", dependencies: ["DropWatcher"]),
+        .testTarget(name: "EventExtractionTests", dependencies: ["EventExtraction", "TimelineCore"]),
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "TimelineCore"]),
+        .testTarget(
+            name: "TimelineProtocolTests",
+            dependencies: [
+                "TimelineProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]),
+        .testTarget(name: "TimelineDaemonTests", dependencies: ["TimelineDaemon"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["timelined", "timelinectl", "TimelineClient", "TimelineProtocol", "TimelineCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

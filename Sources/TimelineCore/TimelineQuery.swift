@@ -1,0 +1,74 @@
+/// A timeline query: which events, and which page of them.
+///
+/// Every filter that is set must match (AND). Results are ordered by
+/// `EventOrder`; `after` continues a previous page.
+public struct TimelineQuery: Sendable, Hashable {
+    /// Events whose interval ends before this day are excluded.
+    public var from: CivilDate?
+    /// Events whose interval starts after this day are excluded.
+    public var to: CivilDate?
+    /// Empty means every type.
+    public var types: Set<EventType>
+    /// Every word must occur in the evidence, case-insensitively.
+    public var text: String?
+    /// A place the event names, case-insensitively (`Dandong`).
+    public var place: String?
+    /// A substring of the source path or title, or a document hash prefix.
+    public var source: String?
+    public var limit: Int
+    /// Only events strictly after this position.
+    public var after: EventOrder?
+
+    public static let defaultLimit = 100
+    public static let maximumLimit = 10_000
+
+    public init(
+        from: CivilDate? = nil, to: CivilDate? = nil, types: Set<EventType> = [], text: String? = nil,
+        place: String? = nil, source: String? = nil, limit: Int = TimelineQuery.defaultLimit,
+        after: EventOrder? = nil
+    ) {
+        self.from = from
+        self.to = to
+        self.types = types
+        self.text = text
+        self.place = place
+        self.source = source
+        self.limit = limit
+        self.after = after
+    }
+}
+
+/// The stable order of events: interval start, then precision (more precise
+/// first), then id. Positions in it are what cursors hold, so a cursor stays
+/// valid while new events arrive.
+public struct EventOrder: Hashable, Comparable, Sendable {
+    public var startDay: Int
+    public var precision: Int
+    public var id: String
+
+    public init(startDay: Int, precision: Int, id: String) {
+        self.startDay = startDay
+        self.precision = precision
+        self.id = id
+    }
+
+    public init(_ event: TimelineEvent) {
+        self.init(startDay: event.start.dayNumber, precision: event.date.precision, id: event.id)
+    }
+
+    public static func < (a: EventOrder, b: EventOrder) -> Bool {
+        (a.startDay, a.precision, a.id) < (b.startDay, b.precision, b.id)
+    }
+
+    /// An opaque text form for clients: `c1.<day>.<precision>.<id>` in hex-safe characters.
+    public var cursor: String { "c1.\(startDay).\(precision).\(id)" }
+
+    /// Parses `cursor`; `nil` for anything that is not one.
+    public init?(cursor: String) {
+        let parts = cursor.split(separator: ".", maxSplits: 3, omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == "c1", let day = Int(parts[1]), let precision = Int(parts[2]),
+            !parts[3].isEmpty
+        else { return nil }
+        self.init(startDay: day, precision: precision, id: String(parts[3]))
+    }
+}

@@ -1,0 +1,1 @@
+print("timelinectl: not built yet")

@@ -1,0 +1,1 @@
+print("timelined: not built yet")
