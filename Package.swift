@@ -39,7 +39,7 @@ let package = Package(
             name: "EventLog",
             dependencies: [
                 "TimelineCore",
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]),
 
         .target(
@@ -93,7 +93,9 @@ let package = Package(
         .testTarget(name: "TimelineCoreTests", dependencies: ["TimelineCore"]),
         .testTarget(name: "DropWatcherTests", dependencies: ["DropWatcher"]),
         .testTarget(name: "EventExtractionTests", dependencies: ["EventExtraction", "TimelineCore"]),
-        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "TimelineCore"]),
+        .testTarget(
+            name: "EventLogTests",
+            dependencies: ["EventLog", "TimelineCore", .product(name: "NIOPosix", package: "swift-nio")]),
         .testTarget(
             name: "TimelineProtocolTests",
             dependencies: [

@@ -1,0 +1,160 @@
+import TimelineCore
+
+/// An immutable-by-value view of everything the log holds, with the queries over it.
+///
+/// The store publishes a copy after each durable append; readers query their
+/// copy without locks.
+public struct EventIndex: Sendable {
+    /// Sorted by `EventOrder`.
+    public private(set) var events: [TimelineEvent] = []
+    private var orders: [EventOrder] = []
+    private var byID: [String: TimelineEvent] = [:]
+    /// Lower-cased places per event, parallel to `events`.
+    private var lowerPlaces: [[String]] = []
+    /// Documents by SHA-256, and the order they were logged in.
+    public private(set) var documents: [String: DocumentRecord] = [:]
+    public private(set) var documentOrder: [String] = []
+    /// The newest document logged for each path.
+    public private(set) var latestByPath: [String: String] = [:]
+    public private(set) var lastSeq: UInt64 = 0
+
+    public init() {}
+
+    /// Adds a document and its events.
+    ///
+    /// - Complexity: O(n) per event in the number of indexed events (sorted insertion).
+    public mutating func add(document: DocumentRecord, events new: [TimelineEvent], lastSeq: UInt64) {
+        if documents[document.sha256] == nil { documentOrder.append(document.sha256) }
+        documents[document.sha256] = document
+        latestByPath[document.path] = document.sha256
+        for event in new where byID[event.id] == nil {
+            let order = EventOrder(event)
+            let at = Self.lowerBound(orders, order)
+            orders.insert(order, at: at)
+            events.insert(event, at: at)
+            lowerPlaces.insert(event.places.map { $0.lowercased() }, at: at)
+            byID[event.id] = event
+        }
+        self.lastSeq = max(self.lastSeq, lastSeq)
+    }
+
+    /// Builds the index from a log's records.
+    public init(_ records: [SequencedRecord]) {
+        var pending: DocumentRecord?
+        var group: [TimelineEvent] = []
+        var seq: UInt64 = 0
+        func flush() {
+            if let d = pending { add(document: d, events: group, lastSeq: seq) }
+            pending = nil
+            group = []
+        }
+        for r in records {
+            seq = r.seq
+            switch r.record {
+            case .document(let d):
+                flush()
+                pending = d
+            case .event(let e):
+                group.append(e)
+            }
+        }
+        flush()
+    }
+
+    public func event(id: String) -> TimelineEvent? { byID[id] }
+
+    public func document(sha256: String) -> DocumentRecord? { documents[sha256] }
+
+    /// True when a file with this path, size and modification time is already logged.
+    public func hasFile(path: String, size: Int, modified: Double) -> Bool {
+        guard let sha = latestByPath[path], let d = documents[sha] else { return false }
+        return d.size == size && d.modified == modified
+    }
+
+    public struct Page: Sendable {
+        public var events: [TimelineEvent]
+        /// Where the next page starts; `nil` when there is none.
+        public var next: EventOrder?
+    }
+
+    /// The events matching `query`, in `EventOrder`, at most `query.limit`.
+    ///
+    /// - Complexity: O(log n + k) where k is the number of events that start
+    ///   between the cursor and `query.to`.
+    public func query(_ query: TimelineQuery) -> Page {
+        var i = query.after.map { Self.upperBound(orders, $0) } ?? 0
+        let words = Self.words(query.text)
+        let place = query.place?.lowercased()
+        let source = query.source?.lowercased()
+        let toDay = query.to?.dayNumber
+        let limit = max(0, query.limit)
+        var out: [TimelineEvent] = []
+        out.reserveCapacity(min(limit, 256))
+        while i < events.count {
+            if let toDay, orders[i].startDay > toDay { break }
+            let e = events[i]
+            if matches(e, at: i, query, words: words, place: place, source: source) {
+                if out.count == limit {
+                    return Page(events: out, next: out.last.map(EventOrder.init))
+                }
+                out.append(e)
+            }
+            i += 1
+        }
+        return Page(events: out, next: nil)
+    }
+
+    private func matches(
+        _ e: TimelineEvent, at i: Int, _ q: TimelineQuery, words: [String], place: String?, source: String?
+    ) -> Bool {
+        if let from = q.from, e.end < from { return false }
+        if !q.types.isEmpty && !q.types.contains(e.type) { return false }
+        if let place, !lowerPlaces[i].contains(place) { return false }
+        if let source {
+            let hit =
+                e.source.path.lowercased().contains(source) || (e.source.title?.lowercased().contains(source) ?? false)
+                || e.source.document.hasPrefix(source)
+            if !hit { return false }
+        }
+        if !words.isEmpty {
+            let evidence = e.evidence.lowercased()
+            for w in words where !evidence.contains(w) { return false }
+        }
+        return true
+    }
+
+    static func words(_ text: String?) -> [String] {
+        guard let text else { return [] }
+        return text.lowercased().split(whereSeparator: { $0.isWhitespace }).map(String.init)
+    }
+
+    static func lowerBound(_ a: [EventOrder], _ x: EventOrder) -> Int {
+        var lo = 0
+        var hi = a.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if a[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    static func upperBound(_ a: [EventOrder], _ x: EventOrder) -> Int {
+        var lo = 0
+        var hi = a.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if a[mid] <= x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Counts for `stats`.
+    public var eventCountsByType: [EventType: Int] {
+        var counts: [EventType: Int] = [:]
+        for e in events { counts[e.type, default: 0] += 1 }
+        return counts
+    }
+
+    /// Events logged per document.
+    public func eventCount(document sha: String) -> Int { documents[sha]?.eventCount ?? 0 }
+}

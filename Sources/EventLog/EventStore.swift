@@ -1,0 +1,93 @@
+import Foundation
+import NIOCore
+import Synchronization
+import TimelineCore
+
+/// The single writer of the log, and the holder of the current index.
+///
+/// The actor runs on an event loop of its own (its executor), so `fsync`
+/// never blocks Swift's cooperative pool. After an append is durable the
+/// store publishes a new index snapshot; `snapshot` reads it without awaiting.
+public actor EventStore {
+    /// What `append` did.
+    public enum Outcome: Sendable, Equatable {
+        case appended(firstSeq: UInt64, records: Int)
+        /// A document with the same SHA-256 is already logged: nothing written.
+        case duplicate
+    }
+
+    public nonisolated let logPath: String
+    /// What recovery found when the store opened the log.
+    public nonisolated let recovery: [LogDamage]
+
+    private nonisolated let loop: any EventLoop
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { loop.executor.asUnownedSerialExecutor() }
+
+    private let appender: LogAppender
+    private var index: EventIndex
+    private var nextSeq: UInt64
+    private nonisolated let published: Mutex<EventIndex>
+
+    /// Opens the log at `logPath` (creating it), recovers it, and builds the index.
+    ///
+    /// - Parameters:
+    ///   - logPath: the log file.
+    ///   - loop: the event loop the store runs on; give it one that does
+    ///     nothing else, since appends block it while they sync.
+    /// - Throws: `EventLogError` if the file cannot be read, cut back or opened.
+    public init(logPath: String, loop: any EventLoop) throws {
+        self.logPath = logPath
+        let bytes: [UInt8]
+        if FileManager.default.fileExists(atPath: logPath) {
+            guard let data = FileManager.default.contents(atPath: logPath) else {
+                throw EventLogError(.read, path: logPath, message: "cannot read the log")
+            }
+            bytes = Array(data)
+        } else {
+            bytes = []
+        }
+        let scan = LogScan.scan(bytes)
+        recovery = scan.damage
+        appender = try LogAppender(path: logPath, validLength: scan.validLength)
+        let index = EventIndex(scan.records)
+        self.index = index
+        nextSeq = scan.lastSeq + 1
+        published = Mutex(index)
+        self.loop = loop
+    }
+
+    /// The index as of the last durable append.
+    public nonisolated var snapshot: EventIndex { published.withLock { $0 } }
+
+    /// Appends a document and its events as one durable group, then publishes them.
+    ///
+    /// `document.eventCount` is set from `events`. A document whose SHA-256 is
+    /// already logged is not written again.
+    /// - Throws: `EventLogError` when the write or fsync fails; the log is left
+    ///   as it was before the call.
+    public func append(document: DocumentRecord, events: [TimelineEvent]) throws -> Outcome {
+        if let known = index.document(sha256: document.sha256),
+            known.status == .ingested || document.status == .failed
+        {
+            return .duplicate
+        }
+        var document = document
+        document.eventCount = events.count
+        let first = nextSeq
+        var bytes: [UInt8] = []
+        do {
+            bytes += try LogLineCodec.encode(SequencedRecord(seq: first, record: .document(document)))
+            for (i, e) in events.enumerated() {
+                bytes += try LogLineCodec.encode(SequencedRecord(seq: first + UInt64(i) + 1, record: .event(e)))
+            }
+        } catch {
+            throw EventLogError(.encode, path: logPath, message: "cannot encode records: \(error)")
+        }
+        try appender.append(bytes)
+        nextSeq = first + UInt64(events.count) + 1
+        index.add(document: document, events: events, lastSeq: nextSeq - 1)
+        let snapshot = index
+        published.withLock { $0 = snapshot }
+        return .appended(firstSeq: first, records: events.count + 1)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import NIOPosix
+import Testing
+import TimelineCore
+
+@testable import EventLog
+
+@Suite struct EventStoreTests {
+    let loop = MultiThreadedEventLoopGroup.singleton.next()
+
+    @Test func appendsAreDurableAndReplayed() async throws {
+        let dir = Fixtures.tempDir()
+        let path = dir + "/events.log"
+        do {
+            let store = try EventStore(logPath: path, loop: loop)
+            let outcome = try await store.append(
+                document: Fixtures.document("d1"), events: [Fixtures.event("e1", "2024-04-17")])
+            #expect(outcome == .appended(firstSeq: 1, records: 2))
+            #expect(store.snapshot.events.map(\.id) == ["e1"])
+            #expect(try await store.append(document: Fixtures.document("d1"), events: []) == .duplicate)
+            #expect(
+                try await store.append(document: Fixtures.document("d2"), events: [])
+                    == .appended(firstSeq: 3, records: 1))
+        }
+        let reopened = try EventStore(logPath: path, loop: loop)
+        #expect(reopened.recovery.isEmpty)
+        #expect(reopened.snapshot.events.map(\.id) == ["e1"])
+        #expect(reopened.snapshot.documentOrder == ["d1", "d2"])
+        #expect(
+            try await reopened.append(document: Fixtures.document("d3"), events: [])
+                == .appended(firstSeq: 4, records: 1))
+    }
+
+    @Test func tornTailIsCutOnOpenAndAppendsContinueCleanly() async throws {
+        let dir = Fixtures.tempDir()
+        let path = dir + "/events.log"
+        var bytes = try Fixtures.log([(Fixtures.document("d1"), [Fixtures.event("e1", "2024-04-17")])])
+        let whole = bytes.count
+        bytes += Array(#"{"document":{"sha256":"d2","#.utf8)
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        let store = try EventStore(logPath: path, loop: loop)
+        #expect(store.recovery.map(\.kind) == [.tornTail])
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == whole)
+        _ = try await store.append(document: Fixtures.document("d2"), events: [Fixtures.event("e2", "2024")])
+        let scan = LogScan.scan(Array(FileManager.default.contents(atPath: path)!))
+        #expect(scan.damage.isEmpty)
+        #expect(scan.documentCount == 2)
+    }
+}
+
+@Suite struct EventIndexTests {
+    func index() -> EventIndex {
+        var index = EventIndex()
+        index.add(
+            document: Fixtures.document("d1"),
+            events: [
+                Fixtures.event("a", "2024-04-17", .meeting, places: ["Dandong"]),
+                Fixtures.event("b", "2024-04", .visit, places: ["Dandong"], evidence: "A delegation was in Dandong."),
+                Fixtures.event("c", "2024", .approval),
+                Fixtures.event("d", "2024-05-13", .meeting, places: ["Donggang"]),
+                Fixtures.event("e", "2019-W47", .visit),
+                Fixtures.event("f", "2024-03-31", .deadline),
+            ], lastSeq: 7)
+        return index
+    }
+
+    @Test func orderIsStartThenPrecisionThenID() {
+        #expect(index().events.map(\.id) == ["e", "c", "f", "b", "a", "d"])
+    }
+
+    @Test(arguments: [
+        ("2024-04", "2024-04", ["c", "b", "a"]),
+        ("2024-04-18", "2024-06", ["c", "b", "d"]),
+        ("2019", "2019", ["e"]),
+        ("2019-11-24", "2019-11-24", ["e"]),
+        ("2019-11-25", "2023", []),
+    ])
+    func overlap(from: String, to: String, ids: [String]) {
+        let q = TimelineQuery(from: TimexValue(from)!.interval.start, to: TimexValue(to)!.interval.end)
+        #expect(index().query(q).events.map(\.id) == ids)
+    }
+
+    @Test func filters() {
+        let i = index()
+        #expect(i.query(TimelineQuery(types: [.meeting])).events.map(\.id) == ["a", "d"])
+        #expect(i.query(TimelineQuery(place: "dandong")).events.map(\.id) == ["b", "a"])
+        #expect(i.query(TimelineQuery(text: "DELEGATION dandong")).events.map(\.id) == ["b"])
+        #expect(i.query(TimelineQuery(source: "title d1")).events.count == 6)
+        #expect(i.query(TimelineQuery(source: "nope")).events.isEmpty)
+    }
+
+    @Test func pagesWithCursors() {
+        let i = index()
+        var seen: [String] = []
+        var query = TimelineQuery(limit: 4)
+        var pages = 0
+        while true {
+            let page = i.query(query)
+            seen += page.events.map(\.id)
+            pages += 1
+            guard let next = page.next else { break }
+            query.after = EventOrder(cursor: next.cursor)
+        }
+        #expect(seen == ["e", "c", "f", "b", "a", "d"])
+        #expect(pages == 2)
+        // Exactly the limit: no next page.
+        #expect(i.query(TimelineQuery(limit: 6)).next == nil)
+    }
+}
