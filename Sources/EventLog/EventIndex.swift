@@ -68,7 +68,8 @@ public struct EventIndex: Sendable {
     /// True when a file with this path, size and modification time is already logged.
     public func hasFile(path: String, size: Int, modified: Double) -> Bool {
         guard let sha = latestByPath[path], let d = documents[sha] else { return false }
-        return d.size == size && d.modified == modified
+        // Times go through JSON as decimals: compare to the microsecond.
+        return d.size == size && abs(d.modified - modified) < 1e-6
     }
 
     public struct Page: Sendable {

@@ -1,0 +1,104 @@
+import DropWatcher
+import EventExtraction
+import EventLog
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import ServiceLifecycle
+import TimelineProtocol
+import TimelineServer
+
+/// The daemon, wired: log and index, ingestion from the watcher, and the socket server.
+public struct Daemon {
+    public let configuration: DaemonConfiguration
+    public let logger: Logger
+
+    public init(configuration: DaemonConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Runs until SIGTERM or SIGINT, then stops accepting, stops watching,
+    /// lets the files in hand finish and returns.
+    ///
+    /// - Throws: `DaemonError` when it cannot start (folders, log, rules, socket).
+    public func run() async throws {
+        let config = configuration
+        let notifier = SystemdNotifier()
+        let fm = FileManager.default
+        for dir in [config.dropDir, config.stateDir] {
+            do {
+                try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            } catch {
+                throw DaemonError("cannot create \(dir): \(error.localizedDescription)")
+            }
+        }
+        guard let root = realpath(config.dropDir, nil) else {
+            throw DaemonError("cannot resolve the drop folder \(config.dropDir)")
+        }
+        let dropRoot = String(cString: root)
+        free(root)
+
+        let resources: ExtractionResources
+        do {
+            if let dir = config.rulesDir {
+                resources = try ExtractionResources.load(from: URL(fileURLWithPath: dir))
+            } else {
+                resources = try ExtractionResources.bundled()
+            }
+        } catch {
+            throw DaemonError("cannot load the extraction rules: \(error)")
+        }
+
+        // The store syncs on a loop of its own, never on the cooperative pool.
+        let storeLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        defer { try? storeLoop.syncShutdownGracefully() }
+        let store: EventStore
+        do {
+            store = try EventStore(logPath: config.logPath, loop: storeLoop.next())
+        } catch {
+            throw DaemonError("cannot open the log: \(error)")
+        }
+        for damage in store.recovery {
+            logger.error("log damage found and handled", metadata: ["log": "\(config.logPath)", "damage": "\(damage)"])
+        }
+        let index = store.snapshot
+        logger.info(
+            "log loaded",
+            metadata: ["documents": "\(index.documents.count)", "events": "\(index.events.count)", "log": "\(config.logPath)"])
+
+        let status = DaemonStatus()
+        let ingest = IngestService(
+            watcher: DropWatcher(root: dropRoot, logger: logger),
+            ingestor: Ingestor(
+                store: store, extractor: Extractor(resources: resources), root: dropRoot,
+                maxFileBytes: config.maxFileBytes, logger: logger, threadPool: .singleton),
+            status: status, workers: config.workers, notifier: notifier, logger: logger)
+        let listen: TimelineServer.Configuration.Listen =
+            ListenSockets.take().map { .adopt($0) } ?? .path(config.resolvedSocketPath, mode: config.socketMode)
+        let server = TimelineServer(
+            configuration: .init(
+                listen: listen,
+                maxLineLength: config.maxLineBytes, maxConnections: config.maxConnections,
+                idleTimeout: .seconds(Int64(config.idleTimeoutSeconds))),
+            handler: QueryService(store: store, status: status, dropDir: dropRoot),
+            logger: logger,
+            onListening: { notifier.notify("READY=1\nSTATUS=\(status.summary)") })
+
+        // Shutdown runs in reverse: the server stops accepting, then ingestion drains.
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: ingest), .init(service: server)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
+        notifier.notify("STOPPING=1")
+    }
+}
+
+public struct DaemonError: Error, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,121 @@
+import Crypto
+import EventExtraction
+import EventLog
+import Foundation
+import Logging
+import NIOPosix
+import TimelineCore
+
+/// Takes one file from the drop folder into the log: read, hash, extract, append.
+struct Ingestor: Sendable {
+    let store: EventStore
+    let extractor: Extractor
+    /// Resolved, absolute.
+    let root: String
+    let maxFileBytes: Int
+    let logger: Logger
+    let threadPool: NIOThreadPool
+
+    /// Ingests `path`. Failures become a document record with the reason, or
+    /// (when the file vanished) a log line; nothing here throws.
+    ///
+    /// - Returns: false when the file was set aside or could not be logged.
+    @discardableResult
+    func ingest(_ path: String) async -> Bool {
+        let root = self.root
+        let maxFileBytes = self.maxFileBytes
+        let outcome: Result<ArticleFile, ArticleFile.Failure>
+        do {
+            // File reads block: keep them off the cooperative pool.
+            outcome = try await threadPool.runIfActive {
+                Result { () throws(ArticleFile.Failure) in try ArticleFile.read(path, root: root, maxBytes: maxFileBytes) }
+            }
+        } catch {
+            logger.warning("not ingested: shutting down", metadata: ["path": "\(path)"])
+            return false
+        }
+        switch outcome {
+        case .failure(.vanished):
+            logger.info("file vanished before it could be read", metadata: ["path": "\(path)"])
+            return true
+        case .failure(.rejected(let reason, let size, let modified)):
+            // No content to hash: the identity is the file's name, size and time.
+            let key = "unread-" + Self.sha256(Array("\(path)\u{0}\(size)\u{0}\(modified)".utf8))
+            await record(
+                failed: reason, path: path, sha: key, size: size, modified: modified, title: nil)
+            return false
+        case .success(let file):
+            return await ingest(file, path: path)
+        }
+    }
+
+    private func ingest(_ file: ArticleFile, path: String) async -> Bool {
+        let sha = Self.sha256(file.bytes)
+        if let known = store.snapshot.document(sha256: sha), known.status == .ingested {
+            logger.debug("same content already logged", metadata: ["path": "\(path)", "as": "\(known.path)"])
+            return true
+        }
+        let article: ArticleText
+        do {
+            article = try ArticleText.decode(file.bytes, fileName: (path as NSString).lastPathComponent)
+        } catch {
+            await record(failed: "\(error)", path: path, sha: sha, size: file.size, modified: file.modified, title: nil)
+            return false
+        }
+        let modifiedDay = CivilDate(dayNumber: Int((file.modified / 86_400).rounded(.down)))
+        let result = extractor.extract(article, dctOverride: nil, modified: modifiedDay)
+        let source = SourceReference(path: path, title: result.title, document: sha)
+        let events = result.events.enumerated().map { i, e in
+            TimelineEvent(
+                id: "\(sha.prefix(16))-\(i)", type: e.type, date: e.date, evidence: e.evidence, source: source,
+                places: e.places, organizations: e.organizations)
+        }
+        let document = DocumentRecord(
+            sha256: sha, path: path, size: file.size, modified: file.modified, title: result.title, dct: result.dct,
+            dctSource: result.dctSource.rawValue, ingestedAt: Self.now(), status: .ingested, reason: nil,
+            eventCount: events.count)
+        do {
+            let outcome = try await store.append(document: document, events: events)
+            if case .appended = outcome {
+                logger.info("ingested", metadata: ["path": "\(path)", "events": "\(events.count)", "dct": "\(result.dct)"])
+            }
+            return true
+        } catch {
+            logger.error("cannot log the file; it stays to be retried", metadata: ["path": "\(path)", "error": "\(error)"])
+            return false
+        }
+    }
+
+    private func record(failed reason: String, path: String, sha: String, size: Int, modified: Double, title: String?)
+        async
+    {
+        logger.warning("set aside", metadata: ["path": "\(path)", "reason": "\(reason)"])
+        let document = DocumentRecord(
+            sha256: sha, path: path, size: size, modified: modified, title: title, dct: nil, dctSource: nil,
+            ingestedAt: Self.now(), status: .failed, reason: reason, eventCount: 0)
+        do {
+            _ = try await store.append(document: document, events: [])
+        } catch {
+            logger.error("cannot log the failure", metadata: ["path": "\(path)", "error": "\(error)"])
+        }
+    }
+
+    static func sha256(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { byte in
+            let s = String(byte, radix: 16)
+            return s.count == 1 ? "0" + s : s
+        }.joined()
+    }
+
+    /// Now, as ISO 8601 UTC to the second.
+    static func now() -> String {
+        var t = time(nil)
+        var tm = tm()
+        gmtime_r(&t, &tm)
+        func p(_ n: Int32, _ w: Int = 2) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, w - s.count)) + s
+        }
+        return "\(p(tm.tm_year + 1900, 4))-\(p(tm.tm_mon + 1))-\(p(tm.tm_mday))T\(p(tm.tm_hour)):\(p(tm.tm_min)):\(p(tm.tm_sec))Z"
+    }
+}

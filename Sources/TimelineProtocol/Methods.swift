@@ -1,0 +1,184 @@
+import TimelineCore
+
+/// The methods the daemon answers.
+public enum Methods {
+    public static let query = "query"
+    public static let event = "event"
+    public static let sources = "sources"
+    public static let stats = "stats"
+    public static let health = "health"
+
+    public static let all = [query, event, sources, stats, health]
+}
+
+/// `query` params. Dates are TIMEX3 calendar values at any granularity
+/// (`2024`, `2024-04`, `2024-04-17`, `2024-Q2`…): `from` takes the first day
+/// of its value, `to` the last.
+public struct QueryParams: RPCParams, Hashable {
+    public var from: String?
+    public var to: String?
+    public var types: [String]?
+    public var text: String?
+    public var place: String?
+    public var source: String?
+    public var limit: Int?
+    public var cursor: String?
+
+    public static let names: Set<String> = ["from", "to", "types", "text", "place", "source", "limit", "cursor"]
+
+    public init(
+        from: String? = nil, to: String? = nil, types: [String]? = nil, text: String? = nil, place: String? = nil,
+        source: String? = nil, limit: Int? = nil, cursor: String? = nil
+    ) {
+        self.from = from
+        self.to = to
+        self.types = types
+        self.text = text
+        self.place = place
+        self.source = source
+        self.limit = limit
+        self.cursor = cursor
+    }
+
+    /// Validates the params into a query.
+    ///
+    /// - Throws: `RPCError.invalidParams` naming the parameter and what it should be.
+    public func query() throws(RPCError) -> TimelineQuery {
+        func date(_ name: String, _ text: String?) throws(RPCError) -> TimexValue? {
+            guard let text else { return nil }
+            guard let value = TimexValue(text) else {
+                throw .invalidParams(
+                    "\(name): '\(text)' is not a date; use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn, YYYY-SU or YYYY-Wnn")
+            }
+            return value
+        }
+        var q = TimelineQuery()
+        q.from = try date("from", from)?.interval.start
+        q.to = try date("to", to)?.interval.end
+        if let f = q.from, let t = q.to, f > t {
+            throw .invalidParams("from (\(from!)) is after to (\(to!))")
+        }
+        for name in types ?? [] {
+            guard let type = EventType(rawValue: name.lowercased()) else {
+                let known = EventType.allCases.map(\.rawValue).joined(separator: ", ")
+                throw .invalidParams("types: unknown event type '\(name)'; types: \(known)")
+            }
+            q.types.insert(type)
+        }
+        q.text = text.flatMap { $0.isEmpty ? nil : $0 }
+        q.place = place.flatMap { $0.isEmpty ? nil : $0 }
+        q.source = source.flatMap { $0.isEmpty ? nil : $0 }
+        if let limit {
+            guard (1...TimelineQuery.maximumLimit).contains(limit) else {
+                throw .invalidParams("limit must be between 1 and \(TimelineQuery.maximumLimit), not \(limit)")
+            }
+            q.limit = limit
+        }
+        if let cursor {
+            guard let after = EventOrder(cursor: cursor) else {
+                throw .invalidParams("cursor: '\(cursor)' is not a cursor this server returned")
+            }
+            q.after = after
+        }
+        return q
+    }
+}
+
+public struct QueryResult: Codable, Sendable, Hashable {
+    public var events: [TimelineEvent]
+    /// Pass as `cursor` for the next page; `null` on the last page.
+    public var nextCursor: String?
+
+    public init(events: [TimelineEvent], nextCursor: String?) {
+        self.events = events
+        self.nextCursor = nextCursor
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case events
+        case nextCursor = "next_cursor"
+    }
+
+    // `next_cursor` is written as null rather than left out, so clients can rely on the key.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(events, forKey: .events)
+        try c.encode(nextCursor, forKey: .nextCursor)
+    }
+}
+
+public struct EventParams: RPCParams, Hashable {
+    public var id: String
+    public static let names: Set<String> = ["id"]
+    public init(id: String) { self.id = id }
+}
+
+public struct NoParams: RPCParams, Hashable {
+    public static let names: Set<String> = []
+    public init() {}
+}
+
+public struct SourcesResult: Codable, Sendable, Hashable {
+    /// In the order they were logged.
+    public var sources: [DocumentRecord]
+    public init(sources: [DocumentRecord]) { self.sources = sources }
+}
+
+public struct StatsResult: Codable, Sendable, Hashable {
+    public var documents: Int
+    public var failedDocuments: Int
+    public var events: Int
+    public var eventsByType: [String: Int]
+    public var logBytes: Int
+    public var lastSeq: UInt64
+    public var uptimeSeconds: Double
+    /// Files waiting to be ingested.
+    public var pending: Int
+
+    public init(
+        documents: Int, failedDocuments: Int, events: Int, eventsByType: [String: Int], logBytes: Int,
+        lastSeq: UInt64, uptimeSeconds: Double, pending: Int
+    ) {
+        self.documents = documents
+        self.failedDocuments = failedDocuments
+        self.events = events
+        self.eventsByType = eventsByType
+        self.logBytes = logBytes
+        self.lastSeq = lastSeq
+        self.uptimeSeconds = uptimeSeconds
+        self.pending = pending
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case documents
+        case failedDocuments = "failed_documents"
+        case events
+        case eventsByType = "events_by_type"
+        case logBytes = "log_bytes"
+        case lastSeq = "last_seq"
+        case uptimeSeconds = "uptime_seconds"
+        case pending
+    }
+}
+
+public struct HealthResult: Codable, Sendable, Hashable {
+    /// `ok` once the index is loaded and the socket listens.
+    public var status: String
+    public var version: String
+    /// True once the files present at start have been taken in.
+    public var caughtUp: Bool
+    public var dropDir: String
+
+    public init(status: String, version: String, caughtUp: Bool, dropDir: String) {
+        self.status = status
+        self.version = version
+        self.caughtUp = caughtUp
+        self.dropDir = dropDir
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case status, version
+        case caughtUp = "caught_up"
+        case dropDir = "drop_dir"
+    }
+}

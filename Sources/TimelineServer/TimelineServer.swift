@@ -1,0 +1,200 @@
+import Logging
+import NIOCore
+import NIOPosix
+import ServiceLifecycle
+import Synchronization
+import TimelineProtocol
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The JSON-RPC server on a Unix stream socket: one JSON object per line each way.
+///
+/// Requests on one connection are answered in order; each connection is its
+/// own child task, so a slow client stalls only itself.
+public struct TimelineServer: Service {
+    public struct Configuration: Sendable {
+        public enum Listen: Sendable {
+            /// Create the socket at this path with this mode (replacing a stale socket).
+            case path(String, mode: UInt32)
+            /// Use a socket already bound and listening (systemd socket activation).
+            case adopt(Int32)
+        }
+
+        public var listen: Listen
+        /// Longest request line, in bytes.
+        public var maxLineLength: Int
+        /// Connections beyond this are answered with an error and closed.
+        public var maxConnections: Int
+        /// A connection that sends nothing for this long is closed.
+        public var idleTimeout: TimeAmount
+
+        public init(
+            listen: Listen, maxLineLength: Int = 1 << 20, maxConnections: Int = 256,
+            idleTimeout: TimeAmount = .seconds(300)
+        ) {
+            self.listen = listen
+            self.maxLineLength = maxLineLength
+            self.maxConnections = maxConnections
+            self.idleTimeout = idleTimeout
+        }
+    }
+
+    let configuration: Configuration
+    let handler: any RequestHandler
+    let logger: Logger
+    let onListening: @Sendable () -> Void
+    let group: any EventLoopGroup
+
+    /// - Parameters:
+    ///   - onListening: called once the socket accepts connections (the daemon sends READY=1 then).
+    public init(
+        configuration: Configuration, handler: any RequestHandler, logger: Logger,
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        onListening: @escaping @Sendable () -> Void = {}
+    ) {
+        self.configuration = configuration
+        self.handler = handler
+        self.logger = logger
+        self.group = group
+        self.onListening = onListening
+    }
+
+    typealias Connection = NIOAsyncChannel<ByteBuffer, ByteBuffer>
+
+    public func run() async throws {
+        let maxLine = configuration.maxLineLength
+        let idle = configuration.idleTimeout
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 256)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            // Clients that half-close after sending (socat, `nc -U`) still get their answers.
+            .childChannelOption(.allowRemoteHalfClosure, value: true)
+        let initializer: @Sendable (Channel) -> EventLoopFuture<Connection> = { channel in
+            channel.eventLoop.makeCompletedFuture {
+                try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))
+                try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineFrameDecoder(maxLineLength: maxLine)))
+                try channel.pipeline.syncOperations.addHandler(IdleCloser())
+                return try Connection(wrappingChannelSynchronously: channel)
+            }
+        }
+        let server: NIOAsyncChannel<Connection, Never>
+        switch configuration.listen {
+        case .path(let path, let mode):
+            server = try await bootstrap.bind(
+                unixDomainSocketPath: path, cleanupExistingSocketFile: true, childChannelInitializer: initializer)
+            // The mode must not depend on the process umask.
+            if chmod(path, mode_t(mode)) != 0 {
+                logger.error("cannot set mode of \(path)", metadata: ["errno": "\(errno)"])
+            }
+            logger.info("listening", metadata: ["socket": "\(path)"])
+        case .adopt(let fd):
+            server = try await bootstrap.bind(fd, childChannelInitializer: initializer)
+            logger.info("listening on an inherited socket", metadata: ["fd": "\(fd)"])
+        }
+        onListening()
+
+        let open = ConnectionCount()
+        let limit = configuration.maxConnections
+        try await withThrowingDiscardingTaskGroup { tasks in
+            try await server.executeThenClose { connections in
+                for try await connection in connections.cancelOnGracefulShutdown() {
+                    let admitted = open.enter(limit: limit)
+                    tasks.addTask {
+                        if admitted {
+                            await serve(connection)
+                            open.leave()
+                        } else {
+                            await refuse(connection, limit: limit)
+                        }
+                    }
+                }
+            }
+        }
+        if case .path(let path, _) = configuration.listen {
+            // Only our own socket file: a systemd-owned one stays.
+            unlink(path)
+        }
+    }
+
+    private func serve(_ connection: Connection) async {
+        do {
+            try await connection.executeThenClose { inbound, outbound in
+                do {
+                    for try await line in inbound {
+                        if let reply = await answer(line) {
+                            try await outbound.write(ByteBuffer(bytes: reply))
+                        }
+                    }
+                } catch let tooLong as LineFrameDecoder.LineTooLong {
+                    let failure = RPCFailure(
+                        id: .null, error: .invalidRequest("request line longer than \(tooLong.limit) bytes"))
+                    try await outbound.write(ByteBuffer(bytes: RPCResponseEncoder.failure(failure)))
+                }
+            }
+        } catch {
+            // A client going away mid-answer is its business, not an error of ours.
+            logger.debug("connection ended", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func refuse(_ connection: Connection, limit: Int) async {
+        logger.warning("refusing connection: \(limit) already open")
+        try? await connection.executeThenClose { _, outbound in
+            let failure = RPCFailure(id: .null, error: .overloaded("too many connections (limit \(limit)); try again later"))
+            try await outbound.write(ByteBuffer(bytes: RPCResponseEncoder.failure(failure)))
+        }
+    }
+
+    /// The response line for one request line; `nil` for a notification.
+    func answer(_ line: ByteBuffer) async -> [UInt8]? {
+        let request: RPCRequest
+        switch RPCRequest.parse(line.readableBytesView) {
+        case .success(let r): request = r
+        case .failure(let failure): return RPCResponseEncoder.failure(failure)
+        }
+        do {
+            let result = try await handler.handle(request)
+            guard let id = request.id else { return nil }
+            return try RPCResponseEncoder.success(id: id, result: result)
+        } catch let error as RPCError {
+            guard let id = request.id else { return nil }
+            return RPCResponseEncoder.failure(RPCFailure(id: id, error: error))
+        } catch {
+            logger.error("request failed", metadata: ["method": "\(request.method)", "error": "\(error)"])
+            guard let id = request.id else { return nil }
+            return RPCResponseEncoder.failure(RPCFailure(id: id, error: .internalError))
+        }
+    }
+}
+
+/// Closes a connection that has been silent for the idle timeout.
+final class IdleCloser: ChannelInboundHandler, Sendable {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read {
+            context.close(promise: nil)
+        } else {
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+}
+
+/// Open connections, shared by the connection tasks.
+final class ConnectionCount: Sendable {
+    private let count = Mutex(0)
+
+    /// Counts one more connection unless `limit` are open already.
+    func enter(limit: Int) -> Bool {
+        count.withLock { n in
+            guard n < limit else { return false }
+            n += 1
+            return true
+        }
+    }
+
+    func leave() { count.withLock { $0 -= 1 } }
+}

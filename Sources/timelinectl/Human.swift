@@ -1,0 +1,55 @@
+import Foundation
+import TimelineCore
+import TimelineProtocol
+
+/// Text for people: one line per event, aligned.
+enum Human {
+    static func event(_ e: TimelineEvent) -> String {
+        let date = e.date.description.padding(toLength: 10, withPad: " ", startingAt: 0)
+        let type = e.type.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+        let places = e.places.isEmpty ? "" : "[\(e.places.joined(separator: ", "))] "
+        return "\(date)  \(type)  \(places)\(clip(e.evidence, 140))  — \(name(e.source.path))  (\(e.id))"
+    }
+
+    static func eventDetail(_ e: TimelineEvent) -> String {
+        var lines = [
+            "id:        \(e.id)",
+            "type:      \(e.type.rawValue)",
+            "date:      \(e.date)  (\(e.start) – \(e.end))",
+            "evidence:  \(e.evidence)",
+            "source:    \(e.source.path)" + (e.source.title.map { "  “\($0)”" } ?? ""),
+        ]
+        if !e.places.isEmpty { lines.append("places:    \(e.places.joined(separator: ", "))") }
+        if !e.organizations.isEmpty { lines.append("orgs:      \(e.organizations.joined(separator: ", "))") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func source(_ d: DocumentRecord) -> String {
+        switch d.status {
+        case .ingested:
+            let dct = d.dct.map { "\($0) (\(d.dctSource ?? "?"))" } ?? "-"
+            return "ingested  \(String(d.eventCount).padding(toLength: 4, withPad: " ", startingAt: 0)) events  dct \(dct)  \(d.path)"
+        case .failed:
+            return "set aside             \(d.path): \(d.reason ?? "unknown reason")"
+        }
+    }
+
+    static func stats(_ s: StatsResult) -> String {
+        var lines = [
+            "documents: \(s.documents) ingested, \(s.failedDocuments) set aside, \(s.pending) pending",
+            "events:    \(s.events)",
+        ]
+        for (type, n) in s.eventsByType.sorted(by: { $0.key < $1.key }) {
+            lines.append("  \(type.padding(toLength: 13, withPad: " ", startingAt: 0)) \(n)")
+        }
+        lines.append("log:       \(s.logBytes) bytes, last seq \(s.lastSeq)")
+        lines.append("uptime:    \(Int(s.uptimeSeconds)) s")
+        return lines.joined(separator: "\n")
+    }
+
+    static func name(_ path: String) -> String { (path as NSString).lastPathComponent }
+
+    static func clip(_ s: String, _ n: Int) -> String {
+        s.count <= n ? s : String(s.prefix(n - 1)) + "…"
+    }
+}

@@ -1,0 +1,151 @@
+import ArgumentParser
+import EventExtraction
+import EventLog
+import Foundation
+import TimelineCore
+
+extension Timelinectl {
+    struct Extract: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Extract events (or, with --timexes, temporal expressions) from files, offline; prints JSON lines.")
+
+        @Option(help: "Document date for every file (YYYY-MM-DD), instead of detecting it.")
+        var dct: String?
+        @Option(help: "JSON lines {\"doc\": FILE_NAME, \"dct\": \"YYYY-MM-DD\"} giving each file's document date.")
+        var dctMap: String?
+        @Flag(help: "Print every temporal expression instead of events.")
+        var timexes = false
+        @Option(help: "Folder of extraction rules to use instead of the built-in ones.")
+        var rules: String?
+        @Argument(help: "Article files (.txt, .md).")
+        var files: [String]
+
+        func validate() throws {
+            if dct != nil && dctMap != nil { throw ValidationError("give --dct or --dct-map, not both") }
+            if let dct, CivilDate(dct) == nil { throw ValidationError("--dct must be YYYY-MM-DD, not '\(dct)'") }
+            if files.isEmpty { throw ValidationError("name at least one file") }
+        }
+
+        func run() async throws {
+            let resources: ExtractionResources
+            do {
+                resources = try rules.map { try ExtractionResources.load(from: URL(fileURLWithPath: $0)) }
+                    ?? ExtractionResources.bundled()
+            } catch {
+                throw ValidationError("cannot load rules: \(error)")
+            }
+            let map = try dctMap.map(Self.readDCTMap) ?? [:]
+            let fixed = dct.flatMap(CivilDate.init)
+            let extractor = Extractor(resources: resources)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            var failures = 0
+            for path in files {
+                let name = (path as NSString).lastPathComponent
+                let article: ArticleText
+                let modified: CivilDate
+                do {
+                    guard let data = FileManager.default.contents(atPath: path) else {
+                        throw ValidationError("cannot read the file")
+                    }
+                    article = try ArticleText.decode(Array(data), fileName: name)
+                    let mtime = (try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date()
+                    modified = CivilDate(dayNumber: Int((mtime.timeIntervalSince1970 / 86_400).rounded(.down)))
+                } catch {
+                    FileHandle.standardError.write(Data("timelinectl: \(path): \(error)\n".utf8))
+                    failures += 1
+                    continue
+                }
+                let result = extractor.extract(article, dctOverride: fixed ?? map[name], modified: modified)
+                var out = ""
+                if timexes {
+                    for t in result.timexes {
+                        let line = TimexLine(doc: name, start: t.start, end: t.end, text: t.text, type: t.type, value: t.value, mod: t.mod)
+                        out += String(decoding: try encoder.encode(line), as: UTF8.self) + "\n"
+                    }
+                } else {
+                    for e in result.events {
+                        let interval = e.date.interval
+                        let line = EventLine(
+                            doc: name, type: e.type.rawValue, date: e.date.description, start: interval.start.description,
+                            end: interval.end.description, evidence: e.evidence, places: e.places,
+                            organizations: e.organizations, dct: result.dct.description)
+                        out += String(decoding: try encoder.encode(line), as: UTF8.self) + "\n"
+                    }
+                }
+                FileHandle.standardOutput.write(Data(out.utf8))
+            }
+            if failures > 0 { throw ExitCode(1) }
+        }
+
+        struct EventLine: Encodable {
+            var doc, type, date, start, end, evidence: String
+            var places, organizations: [String]
+            var dct: String
+        }
+
+        struct TimexLine: Encodable {
+            var doc: String
+            var start, end: Int
+            var text, type, value: String
+            var mod: String?
+        }
+
+        static func readDCTMap(_ path: String) throws -> [String: CivilDate] {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ValidationError("cannot read \(path)")
+            }
+            struct Line: Decodable {
+                var doc: String
+                var dct: String
+            }
+            var map: [String: CivilDate] = [:]
+            for (i, line) in data.split(separator: UInt8(ascii: "\n")).enumerated()
+            where !line.allSatisfy({ $0 == 32 || $0 == 13 }) {
+                guard let entry = try? JSONDecoder().decode(Line.self, from: Data(line)),
+                    let date = CivilDate(entry.dct)
+                else {
+                    throw ValidationError("\(path):\(i + 1): expected {\"doc\": NAME, \"dct\": \"YYYY-MM-DD\"}")
+                }
+                map[(entry.doc as NSString).lastPathComponent] = date
+            }
+            return map
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a log file offline: count records and report any damage (exit status 1 if damaged).")
+
+        @Argument(help: "The log file (default: state/events.log).")
+        var log: String = "state/events.log"
+        @Flag(help: "Print JSON for scripts.")
+        var json = false
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: log) else {
+                throw ValidationError("cannot read \(log)")
+            }
+            let scan = LogScan.scan(Array(data))
+            if json {
+                struct Report: Encodable {
+                    var log: String
+                    var records, documents, events: Int
+                    var lastSeq: UInt64
+                    var damage: [String]
+                }
+                let report = Report(
+                    log: log, records: scan.records.count, documents: scan.documentCount, events: scan.eventCount,
+                    lastSeq: scan.lastSeq, damage: scan.damage.map(\.description))
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            } else {
+                print("\(log): \(scan.records.count) records: \(scan.documentCount) documents, \(scan.eventCount) events, last seq \(scan.lastSeq)")
+                for d in scan.damage { print("damage: \(d)") }
+                print(scan.damage.isEmpty ? "ok" : "DAMAGED: \(scan.damage.count) problem(s)")
+            }
+            if !scan.damage.isEmpty { throw ExitCode(1) }
+        }
+    }
+}

@@ -1,1 +1,0 @@
-print("timelinectl: not built yet")

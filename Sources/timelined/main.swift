@@ -1,1 +1,0 @@
-print("timelined: not built yet")
