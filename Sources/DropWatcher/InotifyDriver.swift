@@ -14,6 +14,14 @@ import Glibc
 /// Held by the thread that currently owns the library.
 private let libraryInUse = Atomic<Bool>(false)
 
+/// Whether the library's read buffer may still hold events of an inotify instance
+/// that has since been closed. `inotifytools_next_events` keeps that buffer in
+/// function-static storage which `inotifytools_cleanup()` does not reset, so after
+/// a restart such leftovers would come back first, their wds resolved against the
+/// new instance's watches: wrong paths, or a false "root removed". Only a read that
+/// timed out proves the buffer empty.
+private let libraryMayHoldStaleEvents = Atomic<Bool>(false)
+
 /// Runs one watch session on its dedicated thread: sets up the watches, reads
 /// events, feeds them through ``ReadinessStateMachine`` and performs its actions.
 struct InotifyDriver: Sendable {
@@ -58,6 +66,7 @@ struct InotifyDriver: Sendable {
         while !session.isStopRequested, !outlet.isTerminated {
             // Whole seconds only, and 0 would block forever: 1 bounds stop latency.
             let event = inotifytools_next_event(1)
+            libraryMayHoldStaleEvents.store(event != nil, ordering: .relaxed)
             let actions: [ReadinessAction]
             if let event {
                 let observation = copyOut(event)  // before any other library call
@@ -70,10 +79,10 @@ struct InotifyDriver: Sendable {
                 heartbeat()
                 outlet.payDebt()
                 if error != 0, error != EINTR {
-                    let failure = DropWatcherError(
-                        code: .readFailed, message: "Reading inotify events for \(root) failed", errno: error)
-                    logger.error("Drop watcher stopped", metadata: ["error": "\(failure)"])
-                    outlet.finish(throwing: failure)
+                    fail(
+                        DropWatcherError(
+                            code: .readFailed, message: "Reading inotify events for \(root) failed", errno: error),
+                        outlet: outlet)
                     return
                 }
                 actions = machine.timedOut()
@@ -81,13 +90,23 @@ struct InotifyDriver: Sendable {
             do {
                 try perform(actions, outlet: &outlet)
             } catch {
-                logger.error("Drop watcher stopped", metadata: ["error": "\(error)"])
-                outlet.finish(throwing: error)
+                fail(error, outlet: outlet)
                 return
             }
         }
         logger.info("Drop watcher stopped", metadata: ["root": "\(root)"])
         outlet.finish()
+    }
+
+    private func fail(_ error: any Error, outlet: EventOutlet) {
+        if session.isStopRequested || outlet.isTerminated {
+            // Nobody is listening any more (typically the folder removed right after stop()).
+            logger.debug("Drop watcher stopped", metadata: ["error": "\(error)"])
+            outlet.finish()
+        } else {
+            logger.error("Drop watcher stopped", metadata: ["error": "\(error)"])
+            outlet.finish(throwing: error)
+        }
     }
 
     // MARK: - Library ownership
@@ -199,6 +218,20 @@ struct InotifyDriver: Sendable {
             throw DropWatcherError(
                 code: .watchFailed, message: "Cannot create an inotify instance for \(root)", errno: error)
         }
+        if libraryMayHoldStaleEvents.load(ordering: .relaxed) {
+            discardStaleEvents()
+        }
+    }
+
+    /// Empties the library's read buffer of events from a closed instance (see
+    /// `libraryMayHoldStaleEvents`). The new instance has no watches yet, so the
+    /// reads return only leftovers and then time out: this costs one second.
+    private func discardStaleEvents() {
+        var discarded = 0
+        while inotifytools_next_event(1) != nil { discarded += 1 }
+        libraryMayHoldStaleEvents.store(false, ordering: .relaxed)
+        heartbeat()
+        logger.debug("Discarded events left over from a previous inotify instance", metadata: ["count": "\(discarded)"])
     }
 
     /// Rebuilds every watch from scratch. After an overflow, watches for directories
