@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "timelined",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "timelined", targets: ["timelined"]),
         .executable(name: "timelinectl", targets: ["timelinectl"]),

@@ -1,0 +1,178 @@
+import Foundation
+import TimelineClient
+import TimelineCore
+import TimelineProtocol
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The real `timelined` binary on a temporary drop folder, state folder and socket.
+final class DaemonHarness: @unchecked Sendable {
+    let root: String
+    let dropDir: String
+    let stateDir: String
+    let socket: String
+    private var process: Process?
+    private(set) var starts = 0
+
+    /// The folder holding the built products (`timelined`, `timelinectl`).
+    static var productsDirectory: URL {
+        var url = Bundle.main.bundleURL
+        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("timelined").path),
+            url.path != "/"
+        {
+            url.deleteLastPathComponent()
+        }
+        return url
+    }
+
+    static var sharedDirectory: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared")
+            .standardized
+    }
+
+    static var devDocs: URL { sharedDirectory.appendingPathComponent("eval/dev/docs") }
+
+    init() throws {
+        // Short: a socket path must fit in 107 bytes.
+        let base = "/tmp/tl-" + String(UUID().uuidString.prefix(8))
+        root = base
+        dropDir = base + "/drop"
+        stateDir = base + "/state"
+        socket = base + "/t.sock"
+        try FileManager.default.createDirectory(atPath: dropDir, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        if let process, process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    var logFile: String { root + "/daemon-\(starts).log" }
+
+    /// Starts the daemon and waits until `health` answers.
+    func start(extraArguments: [String] = []) async throws {
+        starts += 1
+        let p = Process()
+        p.executableURL = Self.productsDirectory.appendingPathComponent("timelined")
+        p.arguments = ["--drop-dir", dropDir, "--state-dir", stateDir, "--socket", socket, "--log-level", "debug"]
+            + extraArguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "NOTIFY_SOCKET")
+        env.removeValue(forKey: "LISTEN_FDS")
+        p.environment = env
+        FileManager.default.createFile(atPath: logFile, contents: nil)
+        p.standardError = FileHandle(forWritingAtPath: logFile)
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        process = p
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            if !p.isRunning { throw HarnessError("daemon exited at start (status \(p.terminationStatus)):\n\(log)") }
+            if (try? await health()) != nil { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw HarnessError("daemon did not answer health within 30 s:\n\(log)")
+    }
+
+    var log: String { (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? "" }
+
+    /// SIGKILL: no chance to clean up, as in a crash.
+    func kill9() async throws {
+        guard let p = process else { return }
+        kill(p.processIdentifier, SIGKILL)
+        try await waitForExit(p)
+    }
+
+    /// SIGTERM, and waits for a clean exit.
+    func stop() async throws -> Int32 {
+        guard let p = process else { return 0 }
+        kill(p.processIdentifier, SIGTERM)
+        try await waitForExit(p)
+        return p.terminationStatus
+    }
+
+    private func waitForExit(_ p: Process) async throws {
+        let deadline = Date().addingTimeInterval(20)
+        while p.isRunning {
+            guard Date() < deadline else { throw HarnessError("daemon did not exit within 20 s") }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        process = nil
+    }
+
+    var client: TimelineClient { TimelineClient(socketPath: socket, timeout: .seconds(10)) }
+
+    func health() async throws -> HealthResult {
+        try await client.call(Methods.health, NoParams(), as: HealthResult.self)
+    }
+
+    func query(_ params: QueryParams) async throws -> QueryResult {
+        try await client.call(Methods.query, params, as: QueryResult.self)
+    }
+
+    /// Every page of a query.
+    func queryAll(_ params: QueryParams) async throws -> [TimelineEvent] {
+        var params = params
+        var events: [TimelineEvent] = []
+        while true {
+            let page = try await query(params)
+            events += page.events
+            guard let next = page.nextCursor else { return events }
+            params.cursor = next
+        }
+    }
+
+    func sources() async throws -> [DocumentRecord] {
+        try await client.call(Methods.sources, NoParams(), as: SourcesResult.self).sources
+    }
+
+    /// Waits until `condition` holds on the sources list.
+    @discardableResult
+    func waitForSources(
+        timeout: TimeInterval = 30, _ what: String, _ condition: ([DocumentRecord]) -> Bool
+    ) async throws -> [DocumentRecord] {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last: [DocumentRecord] = []
+        while Date() < deadline {
+            last = try await sources()
+            if condition(last) { return last }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw HarnessError("timed out waiting for \(what); sources: \(last.map { "\($0.path) \($0.status)" })\n\(log)")
+    }
+
+    /// Copies a file into the drop folder the plain way.
+    func drop(_ source: URL, as name: String? = nil) throws {
+        let target = dropDir + "/" + (name ?? source.lastPathComponent)
+        try FileManager.default.copyItem(atPath: source.path, toPath: target)
+    }
+
+    /// Writes under a temporary name, then renames: how careful tools deliver.
+    func dropByRename(_ source: URL) throws {
+        let temp = dropDir + "/." + source.lastPathComponent + ".part"
+        try FileManager.default.copyItem(atPath: source.path, toPath: temp)
+        try FileManager.default.moveItem(atPath: temp, toPath: dropDir + "/" + source.lastPathComponent)
+    }
+
+    /// Writes the file in chunks with pauses, keeping it open throughout.
+    func dropSlowly(_ source: URL, chunks: Int = 8, pause: Duration = .milliseconds(60)) async throws {
+        let data = try Data(contentsOf: source)
+        let path = dropDir + "/" + source.lastPathComponent
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else { throw HarnessError("cannot create \(path)") }
+        let size = (data.count + chunks - 1) / chunks
+        for i in stride(from: 0, to: data.count, by: size) {
+            try handle.write(contentsOf: data[i..<min(i + size, data.count)])
+            try await Task.sleep(for: pause)
+        }
+        try handle.close()
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
