@@ -107,6 +107,25 @@ struct DropWatcherTests {
         #expect(!seen.contains(.ready(path: drop.at("old/inside.txt"))))
     }
 
+    @Test func directoryMovedOutOfTheTreeRebuildsWatches() async throws {
+        let drop = try TemporaryDirectory()
+        let outside = try TemporaryDirectory("dropwatcher-outside")
+        try makeDirectory(drop.at("sub"))
+        let watcher = DropWatcher(root: drop.path, logger: testLogger("move-out"))
+        defer { watcher.stop() }
+        var events = watcher.events().makeAsyncIterator()
+        #expect(try await events.next() == .rescan(reason: .startup))
+
+        try renameItem(drop.at("sub"), outside.at("sub"))
+        var seen = try await events.collect(until: .rescan(reason: .unmatchedMove))
+        // The old watch would report this as drop/sub/late.txt; the rebuild removed it.
+        try writeFile(outside.at("sub/late.txt"))
+        try writeFile(drop.at("zz-sentinel.txt"))
+        seen += try await events.collect(until: .ready(path: drop.at("zz-sentinel.txt")))
+
+        #expect(!seen.contains { if case .ready(let path) = $0 { path.hasPrefix(drop.at("sub")) } else { false } })
+    }
+
     @Test func slowWriterIsReadyOnceAfterClose() async throws {
         let drop = try TemporaryDirectory()
         let watcher = DropWatcher(root: drop.path, logger: testLogger("slow"))
@@ -173,9 +192,11 @@ struct DropWatcherTests {
     }
 
     @Test func kernelQueueOverflowRebuildsWatchesAndAsksForRescan() async throws {
-        let maxQueued = Int(
-            (try? String(contentsOfFile: "/proc/sys/fs/inotify/max_queued_events", encoding: .utf8))?
-                .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 16_384
+        let maxQueued =
+            Int(
+                (try? String(contentsOfFile: "/proc/sys/fs/inotify/max_queued_events", encoding: .utf8))?
+                    .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            ) ?? 16_384
         try #require(maxQueued <= 40_000, "max_queued_events too large to flood quickly")
         let drop = try TemporaryDirectory()
         try makeDirectory(drop.at("sub"))
