@@ -41,8 +41,11 @@ public enum DropScanner {
         DirectoryWalk.walk(root: root) { path, info in
             found.append(
                 FoundFile(
-                    path: path, size: Int(info.st_size),
-                    modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9))
+                    path: path,
+                    size: Int(info.st_size),
+                    modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+                )
+            )
         }
         found.sort { $0.path < $1.path }
         return found
@@ -65,7 +68,10 @@ enum DirectoryWalk {
         guard stat(root, &rootInfo) == 0, (rootInfo.st_mode & S_IFMT) == S_IFDIR else { return }
 
         // Device and inode of directories seen: a bind mount of an ancestor must not loop.
-        struct DirectoryID: Hashable { var device: UInt64; var inode: UInt64 }
+        struct DirectoryID: Hashable {
+            var device: UInt64
+            var inode: UInt64
+        }
         var seen: Set<DirectoryID> = [DirectoryID(device: UInt64(rootInfo.st_dev), inode: UInt64(rootInfo.st_ino))]
         // Explicit stack: deep trees must not exhaust the thread's stack.
         var pending = [root == "/" ? "" : root]
@@ -84,7 +90,8 @@ enum DirectoryWalk {
                 case S_IFDIR:
                     if TemporaryNames.isSkippedDirectory(name) {
                         skippedDirectory(path)
-                    } else if seen.insert(DirectoryID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted {
+                    } else if seen.insert(DirectoryID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted
+                    {
                         pending.append(path)
                     }
                 default:

@@ -43,7 +43,9 @@ public final class DropWatcher: Sendable {
     ///   - logger: where the watcher logs; `notice` and above are worth keeping.
     ///   - heartbeat: see ``heartbeat``.
     public init(
-        root: String, bufferSize: Int = 4096, logger: Logger,
+        root: String,
+        bufferSize: Int = 4096,
+        logger: Logger,
         heartbeat: (@Sendable () -> Void)? = nil
     ) {
         self.root = Self.absolute(root)
@@ -52,8 +54,10 @@ public final class DropWatcher: Sendable {
         self.state = Mutex(State(heartbeat: heartbeat))
     }
 
-    /// Called on the watcher thread after each wake-up, at most 1 s apart while the
-    /// watcher runs: a liveness signal for systemd's `WATCHDOG=1`. Keep it quick.
+    /// Called on the watcher thread after each wake-up: at most 1 s apart while the
+    /// watcher waits for events, longer only while it scans a new directory or
+    /// rebuilds its watches. A liveness signal for systemd's `WATCHDOG=1`; keep it
+    /// quick, it delays event handling.
     public var heartbeat: (@Sendable () -> Void)? {
         get { state.withLock { $0.heartbeat } }
         set { state.withLock { $0.heartbeat = newValue } }
@@ -72,7 +76,10 @@ public final class DropWatcher: Sendable {
     /// the consuming task) stops the thread within about a second.
     public func events() -> AsyncThrowingStream<DropEvent, any Error> {
         let (stream, continuation) = AsyncThrowingStream.makeStream(
-            of: DropEvent.self, throwing: (any Error).self, bufferingPolicy: .bufferingOldest(bufferSize))
+            of: DropEvent.self,
+            throwing: (any Error).self,
+            bufferingPolicy: .bufferingOldest(bufferSize)
+        )
         let session = WatchSession()
         let started = state.withLock { state in
             guard !state.stopped else { return false }
@@ -86,9 +93,13 @@ public final class DropWatcher: Sendable {
         continuation.onTermination = { _ in session.requestStop() }
 
         let driver = InotifyDriver(
-            root: root, session: session, continuation: continuation, logger: logger,
+            root: root,
+            session: session,
+            continuation: continuation,
+            logger: logger,
             heartbeat: { [weak self] in self?.heartbeat?() },
-            finished: { [weak self] in self?.remove(session) })
+            finished: { [weak self] in self?.remove(session) }
+        )
         let thread = Thread { driver.run() }
         thread.name = "DropWatcher"
         thread.start()

@@ -71,8 +71,12 @@ public struct DropWatcherError: Error, CustomStringConvertible, Sendable {
     public var location: SourceLocation
 
     init(
-        code: Code, message: String, errno: Int32? = nil,
-        function: String = #function, file: String = #fileID, line: Int = #line
+        code: Code,
+        message: String,
+        errno: Int32? = nil,
+        function: String = #function,
+        file: String = #fileID,
+        line: Int = #line
     ) {
         self.code = code
         self.message = message

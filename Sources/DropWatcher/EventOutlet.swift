@@ -27,7 +27,10 @@ struct EventOutlet {
             break
         case .dropped:
             owesRescan = true
-            logger.warning("Drop watcher buffer full; consumer will be asked to rescan", metadata: ["event": "\(event)"])
+            logger.warning(
+                "Drop watcher buffer full; consumer will be asked to rescan",
+                metadata: ["event": "\(event)"]
+            )
         case .terminated:
             isTerminated = true
         @unknown default:

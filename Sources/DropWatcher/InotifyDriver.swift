@@ -59,7 +59,8 @@ struct InotifyDriver: Sendable {
         }
         logger.info(
             "Watching drop folder",
-            metadata: ["root": "\(root)", "watches": "\(inotifytools_get_num_watches())"])
+            metadata: ["root": "\(root)", "watches": "\(inotifytools_get_num_watches())"]
+        )
         outlet.send(.rescan(reason: .startup))
 
         var machine = ReadinessStateMachine(root: root)
@@ -81,8 +82,12 @@ struct InotifyDriver: Sendable {
                 if error != 0, error != EINTR {
                     fail(
                         DropWatcherError(
-                            code: .readFailed, message: "Reading inotify events for \(root) failed", errno: error),
-                        outlet: outlet)
+                            code: .readFailed,
+                            message: "Reading inotify events for \(root) failed",
+                            errno: error
+                        ),
+                        outlet: outlet
+                    )
                     return
                 }
                 actions = machine.timedOut()
@@ -139,7 +144,8 @@ struct InotifyDriver: Sendable {
         guard var directory = watched, let name else {
             logger.warning(
                 "Ignoring inotify event for a name that is not valid UTF-8",
-                metadata: ["mask": "\(mask.rawValue)", "root": "\(root)"])
+                metadata: ["mask": "\(mask.rawValue)", "root": "\(root)"]
+            )
             return nil
         }
         while directory.count > 1, directory.hasSuffix("/") { directory.removeLast() }
@@ -180,7 +186,9 @@ struct InotifyDriver: Sendable {
             case .rootRemoved(let mask):
                 throw DropWatcherError(
                     code: .rootRemoved,
-                    message: "Drop folder \(root) was deleted, moved or unmounted (inotify mask 0x\(String(mask.rawValue, radix: 16)))")
+                    message:
+                        "Drop folder \(root) was deleted, moved or unmounted (inotify mask 0x\(String(mask.rawValue, radix: 16)))"
+                )
             }
         }
     }
@@ -213,10 +221,14 @@ struct InotifyDriver: Sendable {
                     code: .instanceLimitReached,
                     message: "Cannot create an inotify instance for \(root): fs.inotify.max_user_instances "
                         + "(\(inotifytools_get_max_user_instances())) is exhausted; raise it with sysctl",
-                    errno: error)
+                    errno: error
+                )
             }
             throw DropWatcherError(
-                code: .watchFailed, message: "Cannot create an inotify instance for \(root)", errno: error)
+                code: .watchFailed,
+                message: "Cannot create an inotify instance for \(root)",
+                errno: error
+            )
         }
         if libraryMayHoldStaleEvents.load(ordering: .relaxed) {
             discardStaleEvents()
@@ -245,7 +257,8 @@ struct InotifyDriver: Sendable {
                 inotify queue overflowed; rebuilding watches and asking for a rescan \
                 (consider raising fs.inotify.max_queued_events)
                 """,
-                metadata: ["root": "\(root)"])
+                metadata: ["root": "\(root)"]
+            )
         default:
             logger.notice("Rebuilding watches and asking for a rescan", metadata: ["reason": "\(reason.rawValue)"])
         }
@@ -279,7 +292,8 @@ struct InotifyDriver: Sendable {
                 message: "Cannot watch \(directory): the inotify watch limit fs.inotify.max_user_watches "
                     + "(\(inotifytools_get_max_user_watches())) is reached; raise it, e.g. "
                     + "`sysctl fs.inotify.max_user_watches=524288` and a file in /etc/sysctl.d/",
-                errno: error)
+                errno: error
+            )
         case _ where isRoot:
             throw rootError(errno: error)
         case ENOENT, ENOTDIR:

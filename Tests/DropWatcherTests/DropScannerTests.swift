@@ -36,13 +36,16 @@ import Glibc
 
         let found = DropScanner.scan(root: drop.path)
 
-        #expect(found.map(\.path) == [
-            drop.at("2024/april/deep.md"),
-            drop.at("Dandong 丹东 – Übersicht.html"),
-            drop.at("Saved Page.html"),
-            drop.at("name with\nnewline and spaces.txt"),
-            drop.at("top.txt"),
-        ].sorted())
+        #expect(
+            found.map(\.path)
+                == [
+                    drop.at("2024/april/deep.md"),
+                    drop.at("Dandong 丹东 – Übersicht.html"),
+                    drop.at("Saved Page.html"),
+                    drop.at("name with\nnewline and spaces.txt"),
+                    drop.at("top.txt"),
+                ].sorted()
+        )
         let top = try #require(found.first { $0.path == drop.at("top.txt") })
         #expect(top.size == 5)
         #expect(abs(top.modified - Date().timeIntervalSince1970) < 60)

@@ -47,21 +47,25 @@ struct DropWatcherTests {
 
     @Test func fileWrittenRightAfterMkdirIsReady() async throws {
         let drop = try TemporaryDirectory()
-        let watcher = DropWatcher(root: drop.path, logger: testLogger("mkdir"))
+        let gate = Gate()
+        // The heartbeat runs on the watcher thread: holding it there makes the race
+        // certain, the files below exist before any watch on their directories can.
+        let watcher = DropWatcher(root: drop.path, logger: testLogger("mkdir")) { gate.waitWhileClosed() }
         defer { watcher.stop() }
         var events = watcher.events().makeAsyncIterator()
         #expect(try await events.next() == .rescan(reason: .startup))
 
-        // Nested directories and a file created before any watch can exist on them.
+        gate.close()
         try makeDirectory(drop.at("fresh"))
         try makeDirectory(drop.at("fresh/a"))
         try makeDirectory(drop.at("fresh/a/b"))
         try writeFile(drop.at("fresh/a/b/c.txt"))
-        _ = try await events.collect(until: .ready(path: drop.at("fresh/a/b/c.txt")))
-
+        gate.open()
         // The new directories are watched from now on.
         try writeFile(drop.at("fresh/a/b/later.txt"))
-        _ = try await events.collect(until: .ready(path: drop.at("fresh/a/b/later.txt")))
+        let seen = try await events.collect(until: .ready(path: drop.at("fresh/a/b/later.txt")))
+
+        #expect(seen.filter { $0 == .ready(path: drop.at("fresh/a/b/c.txt")) }.count == 1)
     }
 
     @Test func directoryMovedInIsScannedAndWatched() async throws {
@@ -101,6 +105,25 @@ struct DropWatcherTests {
         try writeFile(drop.at("new/inside.txt"))
         let seen = try await events.collect(until: .ready(path: drop.at("new/inside.txt")))
         #expect(!seen.contains(.ready(path: drop.at("old/inside.txt"))))
+    }
+
+    @Test func directoryMovedOutOfTheTreeRebuildsWatches() async throws {
+        let drop = try TemporaryDirectory()
+        let outside = try TemporaryDirectory("dropwatcher-outside")
+        try makeDirectory(drop.at("sub"))
+        let watcher = DropWatcher(root: drop.path, logger: testLogger("move-out"))
+        defer { watcher.stop() }
+        var events = watcher.events().makeAsyncIterator()
+        #expect(try await events.next() == .rescan(reason: .startup))
+
+        try renameItem(drop.at("sub"), outside.at("sub"))
+        var seen = try await events.collect(until: .rescan(reason: .unmatchedMove))
+        // The old watch would report this as drop/sub/late.txt; the rebuild removed it.
+        try writeFile(outside.at("sub/late.txt"))
+        try writeFile(drop.at("zz-sentinel.txt"))
+        seen += try await events.collect(until: .ready(path: drop.at("zz-sentinel.txt")))
+
+        #expect(!seen.contains { if case .ready(let path) = $0 { path.hasPrefix(drop.at("sub")) } else { false } })
     }
 
     @Test func slowWriterIsReadyOnceAfterClose() async throws {
@@ -169,9 +192,11 @@ struct DropWatcherTests {
     }
 
     @Test func kernelQueueOverflowRebuildsWatchesAndAsksForRescan() async throws {
-        let maxQueued = Int(
-            (try? String(contentsOfFile: "/proc/sys/fs/inotify/max_queued_events", encoding: .utf8))?
-                .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 16_384
+        let maxQueued =
+            Int(
+                (try? String(contentsOfFile: "/proc/sys/fs/inotify/max_queued_events", encoding: .utf8))?
+                    .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            ) ?? 16_384
         try #require(maxQueued <= 40_000, "max_queued_events too large to flood quickly")
         let drop = try TemporaryDirectory()
         try makeDirectory(drop.at("sub"))

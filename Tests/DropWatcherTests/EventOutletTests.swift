@@ -6,7 +6,10 @@ import Testing
 @Suite struct EventOutletTests {
     @Test func fullBufferIsRepaidWithOneRescanOnceThereIsRoom() async throws {
         let (stream, continuation) = AsyncThrowingStream.makeStream(
-            of: DropEvent.self, throwing: (any Error).self, bufferingPolicy: .bufferingOldest(2))
+            of: DropEvent.self,
+            throwing: (any Error).self,
+            bufferingPolicy: .bufferingOldest(2)
+        )
         var outlet = EventOutlet(continuation: continuation, logger: testLogger("outlet"))
 
         for name in ["a", "b", "c", "d"] { outlet.send(.ready(path: "/drop/\(name)")) }
@@ -29,7 +32,10 @@ import Testing
 
     @Test func debtIsPaidOnWakeUpWithoutNewEvents() async throws {
         let (stream, continuation) = AsyncThrowingStream.makeStream(
-            of: DropEvent.self, throwing: (any Error).self, bufferingPolicy: .bufferingOldest(1))
+            of: DropEvent.self,
+            throwing: (any Error).self,
+            bufferingPolicy: .bufferingOldest(1)
+        )
         var outlet = EventOutlet(continuation: continuation, logger: testLogger("outlet"))
         outlet.send(.rescan(reason: .startup))
         outlet.send(.ready(path: "/drop/a"))
@@ -43,7 +49,10 @@ import Testing
 
     @Test func terminatedStreamIsNoticed() {
         let (stream, continuation) = AsyncThrowingStream.makeStream(
-            of: DropEvent.self, throwing: (any Error).self, bufferingPolicy: .bufferingOldest(4))
+            of: DropEvent.self,
+            throwing: (any Error).self,
+            bufferingPolicy: .bufferingOldest(4)
+        )
         var outlet = EventOutlet(continuation: continuation, logger: testLogger("outlet"))
         continuation.finish()
         outlet.send(.ready(path: "/drop/a"))
