@@ -1,0 +1,51 @@
+import Foundation
+
+/// Context words the event classifier reads, from `cues.tsv` (`kind<TAB>phrase`).
+struct Cues: Sendable {
+    enum Kind: String, CaseIterable, Sendable {
+        case statistic, quantity, target
+        case pastState = "past-state"
+        case policyDocument = "policy-document"
+        case planNoun = "plan-noun"
+        case noEventSignal = "no-event-signal"
+        case future
+        case byline
+    }
+
+    /// Phrases of each kind, as lower-case word sequences.
+    private var phrases: [Kind: [[String]]] = [:]
+    private var singles: [Kind: Set<String>] = [:]
+
+    init(_ file: DataFile) throws {
+        for line in file.lines {
+            let f = try file.fields(line, min: 2, max: 2, usage: "kind<TAB>phrase")
+            guard let kind = Kind(rawValue: f[0]) else { throw file.error(line, "unknown cue kind '\(f[0])'") }
+            let words = f[1].lowercased().split(separator: " ").map(String.init)
+            if words.count == 1 {
+                singles[kind, default: []].insert(words[0])
+            } else {
+                phrases[kind, default: []].append(words)
+            }
+        }
+    }
+
+    func contains(_ kind: Kind, _ word: String) -> Bool { singles[kind]?.contains(word) ?? false }
+
+    /// Whether a cue of `kind` occurs in `tokens[range]`.
+    func occurs(_ kind: Kind, in tokens: [Token], _ range: Range<Int>) -> Bool {
+        let singles = self.singles[kind] ?? []
+        let phrases = self.phrases[kind] ?? []
+        for i in range {
+            if singles.contains(tokens[i].lower) { return true }
+            for p in phrases where i + p.count <= range.upperBound {
+                var ok = true
+                for (k, w) in p.enumerated() where tokens[i + k].lower != w {
+                    ok = false
+                    break
+                }
+                if ok { return true }
+            }
+        }
+        return false
+    }
+}

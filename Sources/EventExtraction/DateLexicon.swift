@@ -1,0 +1,127 @@
+import Foundation
+import TimelineCore
+
+/// The words the temporal tagger knows, loaded from `Resources/<lang>/`.
+///
+/// Keys are lower-case; multi-word keys are words separated by single spaces.
+struct DateLexicon: Sendable {
+    struct Entry<Value: Sendable>: Sendable {
+        let value: Value
+        /// Only recognised when the token starts with a capital (`May`, not the verb `may`).
+        let capitalizedOnly: Bool
+    }
+
+    /// `months.tsv`: `word<TAB>1…12[<TAB>cap]`, e.g. `sept<TAB>9`.
+    var months: [String: Entry<Int>] = [:]
+    /// `weekdays.tsv`: `word<TAB>1…7[<TAB>cap]` (ISO: 1 = Monday).
+    var weekdays: [String: Entry<Int>] = [:]
+    /// `numbers.tsv`: `word<TAB>n`, cardinal number words (`five<TAB>5`).
+    var numbers: [String: Int] = [:]
+    /// `ordinals.tsv`: `word<TAB>n` (`first<TAB>1`).
+    var ordinals: [String: Int] = [:]
+    /// `seasons.tsv`: `word<TAB>SP|SU|FA|WI`.
+    var seasons: [String: TimexValue.Season] = [:]
+    /// `units.tsv`: `word<TAB>Y|M|W|D|H|Q|HY|DE|CE` (duration units; `HY` half-year).
+    var units: [String: String] = [:]
+    /// `modifiers.tsv`: `phrase<TAB>START|MID|END|APPROX|BEFORE|AFTER|LESS_THAN|MORE_THAN`.
+    var modifiers: [String: String] = [:]
+    /// `relative.tsv`: `word<TAB>-1|0|+1` (`last`, `this`, `next`).
+    var relative: [String: Int] = [:]
+    /// `deictic.tsv`: `word<TAB>day:-1 | PRESENT_REF | PAST_REF | FUTURE_REF`.
+    var deictic: [String: String] = [:]
+    /// `sets.tsv`: `word<TAB>P1W` (`weekly`).
+    var sets: [String: String] = [:]
+    /// `quantity-units.txt`: words that make a preceding four-digit number a quantity (`2000 tons`).
+    var quantityUnits: Set<String> = []
+    /// `year-markers.txt` (e.g. `ru/`): words after a year that mark it (`2017 г.`).
+    var yearMarkers: Set<String> = []
+    /// `date-units.tsv` (e.g. `zh/`): `年<TAB>year`, `月<TAB>month`, `日<TAB>day`.
+    var ideographUnits: [String: String] = [:]
+
+    static let modValues: Set<String> = [
+        "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN",
+        "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE",
+    ]
+    static let unitValues: Set<String> = ["Y", "M", "W", "D", "H", "MIN", "Q", "HY", "DE", "CE"]
+
+    /// Adds the date words of one language folder. `required` files must exist.
+    mutating func merge(from directory: URL, language: String, required: Bool) throws {
+        func file(_ name: String) throws -> DataFile? {
+            let path = "\(language)/\(name)"
+            return required ? try DataFile.read(path, in: directory) : try DataFile.readIfPresent(path, in: directory)
+        }
+        if let f = try file("months.tsv") {
+            for (k, v, flags) in try f.integerTable(1...12, usage: "word<TAB>month[<TAB>cap]") {
+                months[k] = Entry(value: v, capitalizedOnly: flags.contains("cap"))
+            }
+        }
+        if let f = try file("weekdays.tsv") {
+            for (k, v, flags) in try f.integerTable(1...7, usage: "word<TAB>weekday[<TAB>cap]") {
+                weekdays[k] = Entry(value: v, capitalizedOnly: flags.contains("cap"))
+            }
+        }
+        guard required else {
+            if let f = try DataFile.readIfPresent("\(language)/year-markers.txt", in: directory) {
+                yearMarkers.formUnion(try f.list().map { $0.lowercased() })
+            }
+            if let f = try DataFile.readIfPresent("\(language)/date-units.tsv", in: directory) {
+                for (k, v, _) in try f.stringTable(usage: "ideograph<TAB>year|month|day", valid: { ["year", "month", "day"].contains($0) }) {
+                    ideographUnits[k] = v
+                }
+            }
+            return
+        }
+        for (k, v, _) in try DataFile.read("\(language)/numbers.tsv", in: directory).integerTable(0...1_000_000, usage: "word<TAB>number") {
+            numbers[k] = v
+        }
+        for (k, v, _) in try DataFile.read("\(language)/ordinals.tsv", in: directory).integerTable(1...100, usage: "word<TAB>number") {
+            ordinals[k] = v
+        }
+        for (k, v, _) in try DataFile.read("\(language)/seasons.tsv", in: directory).stringTable(
+            usage: "word<TAB>SP|SU|FA|WI", valid: { TimexValue.Season(rawValue: $0) != nil })
+        {
+            seasons[k] = TimexValue.Season(rawValue: v)!
+        }
+        for (k, v, _) in try DataFile.read("\(language)/units.tsv", in: directory).stringTable(
+            usage: "word<TAB>unit", valid: { DateLexicon.unitValues.contains($0) })
+        {
+            units[k] = v
+        }
+        for (k, v, _) in try DataFile.read("\(language)/modifiers.tsv", in: directory).stringTable(
+            usage: "phrase<TAB>mod", valid: { DateLexicon.modValues.contains($0) })
+        {
+            modifiers[k] = v
+        }
+        for (k, v, _) in try DataFile.read("\(language)/relative.tsv", in: directory).integerTable(-1...1, usage: "word<TAB>offset") {
+            relative[k] = v
+        }
+        for (k, v, _) in try DataFile.read("\(language)/deictic.tsv", in: directory).stringTable(
+            usage: "word<TAB>value", valid: DateLexicon.isDeicticValue)
+        {
+            deictic[k] = v
+        }
+        for (k, v, _) in try DataFile.read("\(language)/sets.tsv", in: directory).stringTable(
+            usage: "word<TAB>P1W", valid: { $0.hasPrefix("P") && $0.count >= 3 })
+        {
+            sets[k] = v
+        }
+        quantityUnits = Set(try DataFile.read("\(language)/quantity-units.txt", in: directory).list().map { $0.lowercased() })
+    }
+
+    static func isDeicticValue(_ v: String) -> Bool {
+        if ["PRESENT_REF", "PAST_REF", "FUTURE_REF"].contains(v) { return true }
+        guard v.hasPrefix("day:") else { return false }
+        let n = v.dropFirst(4)
+        return Int(n.hasPrefix("+") ? n.dropFirst() : n) != nil
+    }
+
+    func month(_ t: Token) -> Int? {
+        guard t.kind == .word, let e = months[t.lower] else { return nil }
+        return e.capitalizedOnly && !t.isCapitalized ? nil : e.value
+    }
+
+    func weekday(_ t: Token) -> Int? {
+        guard t.kind == .word, let e = weekdays[t.lower] else { return nil }
+        return e.capitalizedOnly && !t.isCapitalized ? nil : e.value
+    }
+}

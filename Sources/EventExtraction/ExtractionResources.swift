@@ -1,0 +1,56 @@
+import Foundation
+
+/// Everything the extractor reads from data files: date words, abbreviations,
+/// event triggers, context cues, the gazetteer and boilerplate lines.
+///
+/// Files live in `<directory>/<lang>/`; see `Resources/README.md` and each file's header.
+public struct ExtractionResources: Sendable {
+    var dates: DateLexicon
+    /// Words ending in `.` that do not end a sentence (`Dr.`, `U.S.`).
+    var abbreviations: Set<String>
+    var triggers: TriggerLexicon
+    var cues: Cues
+    var gazetteer: Gazetteer
+    var boilerplate: Boilerplate
+
+    /// Loads `<directory>/<lang>/...` and the date words of the folders listed in `<lang>/also.txt`.
+    /// - Parameters:
+    ///   - directory: the folder holding one folder per language.
+    ///   - language: the primary language folder.
+    /// - Throws: `ExtractionError` naming `file:line` on a bad line, or the missing file.
+    public static func load(from directory: URL, language: String = "en") throws -> ExtractionResources {
+        var dates = DateLexicon()
+        try dates.merge(from: directory, language: language, required: true)
+        if let also = try DataFile.readIfPresent("\(language)/also.txt", in: directory) {
+            for other in try also.list() { try dates.merge(from: directory, language: other, required: false) }
+        }
+        let abbreviations = Set(try DataFile.read("\(language)/abbreviations.txt", in: directory).list())
+        return ExtractionResources(
+            dates: dates, abbreviations: abbreviations,
+            triggers: try TriggerLexicon(DataFile.read("\(language)/triggers.tsv", in: directory)),
+            cues: try Cues(DataFile.read("\(language)/cues.tsv", in: directory)),
+            gazetteer: try Gazetteer(
+                entries: DataFile.read("\(language)/gazetteer.tsv", in: directory),
+                suffixes: DataFile.read("\(language)/place-suffixes.txt", in: directory)),
+            boilerplate: try Boilerplate(DataFile.read("\(language)/boilerplate.tsv", in: directory)))
+    }
+
+    /// The files shipped in the module's resource bundle.
+    ///
+    /// The folder is `Bundle.module.resourceURL/Resources` on Darwin; on Linux,
+    /// Foundation's `resourceURL` of the bundle is already its `Resources` folder,
+    /// so both places are tried.
+    /// - Throws: `ExtractionError` if the bundle has no resources or a file is bad.
+    public static func bundled() throws -> ExtractionResources {
+        let bases = [Bundle.module.resourceURL, Bundle.module.bundleURL].compactMap { $0 }
+        for base in bases {
+            for candidate in [base.appendingPathComponent("Resources"), base]
+            where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("en/months.tsv").path) {
+                return try load(from: candidate)
+            }
+        }
+        throw ExtractionError(
+            code: .missingResource,
+            message: "the EventExtraction resource bundle has no en/months.tsv (looked in \(bases.map(\.path)))")
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import TimelineCore
+
+/// Extracts the title, document date, temporal expressions and dated events of an article.
+///
+/// Pure: no I/O, no shared state; safe to call from many tasks at once.
+public struct Extractor: Sendable {
+    let resources: ExtractionResources
+    let tagger: TemporalTagger
+    let splitter: SentenceSplitter
+    let classifier: EventClassifier
+    let dateDetector: DocumentDateDetector
+
+    /// A title is a line of at most this many characters.
+    static let maximumTitleLength = 200
+    /// A reference-section heading counts only after this share of the text.
+    static let referenceSectionStart = 0.3
+
+    public init(resources: ExtractionResources) {
+        self.resources = resources
+        tagger = TemporalTagger(lexicon: resources.dates)
+        splitter = SentenceSplitter(abbreviations: resources.abbreviations)
+        classifier = EventClassifier(triggers: resources.triggers, cues: resources.cues)
+        dateDetector = DocumentDateDetector(tagger: tagger, cues: resources.cues)
+    }
+
+    /// Extracts from one article.
+    /// - Parameters:
+    ///   - article: the decoded file.
+    ///   - dctOverride: the document date to use, if known; it wins over anything detected.
+    ///   - modified: the file's modification day, the document date of last resort.
+    public func extract(_ article: ArticleText, dctOverride: CivilDate?, modified: CivilDate) -> ExtractionResult {
+        let text = PreparedText(article)
+        let detected = dateDetector.detect(text, modified: modified)
+        let dct: CivilDate
+        let source: DCTSource
+        if let dctOverride {
+            (dct, source) = (dctOverride, .override)
+        } else if let detected {
+            (dct, source) = (detected.date, detected.source)
+        } else {
+            (dct, source) = (modified, .modificationTime)
+        }
+
+        let excluded = excludedLines(text, dateLine: detected?.line)
+        var timexes: [Timex] = []
+        var candidates: [(event: ExtractedEvent, trigger: String)] = []
+        var previous: TimexValue?
+        var previousDay: TimexValue?
+        var lineIndex = 0
+
+        for sentence in splitter.split(text.scalars, text.bodyStart..<text.scalars.count) {
+            let tokens = Tokenizer.tokenize(text.scalars, sentence)
+            let mentions = tagger.tag(tokens)
+            guard !mentions.isEmpty else { continue }
+            let direction: TemporalReference.Direction =
+                resources.cues.occurs(.future, in: tokens, 0..<tokens.count) ? .future : .nearest
+            var dated: [EventClassifier.DatedMention] = []
+            for m in mentions {
+                let anchor: TimexValue? = if case .sameDayIn = m.reference { previousDay } else { previous }
+                let (value, calendar) = m.reference.resolve(dct: dct, direction: direction, previous: anchor)
+                let start = tokens[m.first].start
+                let end = tokens[m.end - 1].end
+                timexes.append(
+                    Timex(start: start, end: end, text: text.originalString(start..<end), type: m.reference.timexType,
+                          value: value, mod: m.mod))
+                if let calendar {
+                    dated.append(.init(mention: m, value: calendar))
+                    if !m.isRangeEnd {
+                        previous = calendar
+                        if case .day = calendar.kind { previousDay = calendar }
+                    }
+                }
+            }
+            while lineIndex + 1 < text.lines.count, text.lines[lineIndex].upperBound < sentence.lowerBound { lineIndex += 1 }
+            if excluded[lineIndex] || dated.isEmpty { continue }
+            let found = classifier.classify(tokens, dates: dated, allMentions: mentions, dct: dct)
+            guard !found.isEmpty else { continue }
+            let (places, orgs) = resources.gazetteer.find(in: tokens)
+            let evidence = Self.normalizedWhitespace(text.string(sentence))
+            for c in found {
+                candidates.append(
+                    (ExtractedEvent(type: c.type, date: c.date, evidence: evidence, places: places, organizations: orgs,
+                                    sentenceStart: sentence.lowerBound), Stemmer.stem(c.trigger.lowercased())))
+            }
+        }
+        return ExtractionResult(
+            title: title(text), dct: dct, dctSource: source, timexes: timexes, events: Self.merge(candidates))
+    }
+
+    /// One happening mentioned twice: the same type, one date inside the other, and the
+    /// same trigger or a shared place or organisation. The less precise mention goes.
+    static func merge(_ candidates: [(event: ExtractedEvent, trigger: String)]) -> [ExtractedEvent] {
+        var keep = [Bool](repeating: true, count: candidates.count)
+        for (i, a) in candidates.enumerated() {
+            for (j, b) in candidates.enumerated() where i != j && keep[j] {
+                let ea = a.event
+                let eb = b.event
+                guard ea.type == eb.type, ea.date.precision > eb.date.precision else { continue }
+                let ia = ea.date.interval
+                let ib = eb.date.interval
+                guard ia.start <= ib.start, ib.end <= ia.end else { continue }
+                let related = a.trigger == b.trigger || !Set(ea.places + ea.organizations).isDisjoint(with: eb.places + eb.organizations)
+                if related {
+                    keep[i] = false
+                    break
+                }
+            }
+        }
+        return candidates.indices.filter { keep[$0] }.map { candidates[$0].event }
+    }
+
+    /// Lines that hold no events: the byline or dateline, credits and site boilerplate,
+    /// citation-like lines, and everything from a reference-section heading on.
+    func excludedLines(_ text: PreparedText, dateLine: Range<Int>?) -> [Bool] {
+        var excluded = [Bool](repeating: false, count: max(text.lines.count, 1))
+        let minimumReferenceOffset = Int(Double(text.scalars.count) * Self.referenceSectionStart)
+        var referenceSection = false
+        for (k, line) in text.lines.enumerated() {
+            let s = Substring(text.string(line))
+            if !referenceSection, line.lowerBound >= minimumReferenceOffset, resources.boilerplate.endsBody(s) {
+                referenceSection = true
+            }
+            excluded[k] = referenceSection || line == dateLine || resources.boilerplate.isBoilerplate(s) || Self.looksLikeCitation(s)
+        }
+        return excluded
+    }
+
+    static func looksLikeCitation(_ line: Substring) -> Bool {
+        let low = line.lowercased()
+        return low.contains("http://") || low.contains("https://") || low.contains("doi.org") || low.contains("(accessed")
+            || low.contains(" pp. ") || low.contains("available at:")
+    }
+
+    /// Front matter `title:`, else the first short line that reads like a headline.
+    func title(_ text: PreparedText) -> String? {
+        if let t = text.frontMatter["title"], !t.isEmpty { return t }
+        for line in text.lines.prefix(40) {
+            let raw = text.string(line)
+            let s = raw.trimmingCharacters(in: .whitespaces).drop { "*#_>|-".contains($0) || $0 == " " }
+            let t = String(s.reversed().drop { "*#_>|-".contains($0) || $0 == " " }.reversed())
+            guard !t.isEmpty, t.count <= Self.maximumTitleLength, let first = t.unicodeScalars.first,
+                Tokenizer.isLetter(first) || Tokenizer.isDigit(first) || "\"\u{201C}\u{2018}'".unicodeScalars.contains(first)
+            else { continue }
+            if t.split(separator: " ").count < 2 || resources.boilerplate.titleSkips.contains(t.lowercased()) { continue }
+            return t
+        }
+        return nil
+    }
+
+    static func normalizedWhitespace(_ s: String) -> String {
+        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// An article's text as the extractor reads it: code points (Markdown markup
+/// blanked, same offsets as the file), YAML front matter, lines, and where the body ends.
+struct PreparedText {
+    /// The original code points: `text` of `ArticleText`.
+    let original: [Unicode.Scalar]
+    /// The code points with markup and front matter blanked by spaces.
+    var scalars: [Unicode.Scalar]
+    /// `title:` and `date:` from YAML front matter.
+    var frontMatter: [String: String] = [:]
+    /// Where the text after the front matter starts.
+    var bodyStart = 0
+    /// Line ranges (without the line break), of the blanked text.
+    var lines: [Range<Int>] = []
+
+    init(_ article: ArticleText) {
+        original = Array(article.text.unicodeScalars)
+        scalars = original
+        if article.format == .markdown {
+            readFrontMatter()
+            MarkdownMask.apply(&scalars, from: bodyStart)
+        }
+        var start = 0
+        for (k, c) in scalars.enumerated() where c == "\n" {
+            lines.append(start..<(k > start && scalars[k - 1] == "\r" ? k - 1 : k))
+            start = k + 1
+        }
+        if start < scalars.count { lines.append(start..<scalars.count) }
+    }
+
+    func string(_ r: Range<Int>) -> String {
+        var s = ""
+        s.unicodeScalars.append(contentsOf: scalars[r])
+        return s
+    }
+
+    func originalString(_ r: Range<Int>) -> String {
+        var s = ""
+        s.unicodeScalars.append(contentsOf: original[r])
+        return s
+    }
+
+    /// `---` on the first line, `key: value` lines, `---` or `...`: read and blanked.
+    private mutating func readFrontMatter() {
+        let s = scalars
+        func lineAt(_ k: Int) -> (String, Int) {
+            var e = k
+            while e < s.count, s[e] != "\n" { e += 1 }
+            var str = ""
+            str.unicodeScalars.append(contentsOf: s[k..<e])
+            return (str.trimmingSuffixCR, e)
+        }
+        let (first, firstEnd) = lineAt(0)
+        guard first == "---" else { return }
+        var k = firstEnd + 1
+        var fields: [String: String] = [:]
+        while k < s.count {
+            let (line, e) = lineAt(k)
+            if line == "---" || line == "..." {
+                frontMatter = fields
+                bodyStart = min(e + 1, s.count)
+                for j in 0..<e where scalars[j] != "\n" { scalars[j] = " " }
+                return
+            }
+            if let colon = line.firstIndex(of: ":"), !line.hasPrefix(" ") {
+                let key = line[..<colon].lowercased()
+                var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                if value.count >= 2, let f = value.first, f == "\"" || f == "'", value.last == f {
+                    value = String(value.dropFirst().dropLast())
+                }
+                fields[key] = value
+            }
+            k = e + 1
+        }
+        // No closing line: not front matter.
+    }
+}
+
+extension String {
+    var trimmingSuffixCR: String { hasSuffix("\r") ? String(dropLast()) : self }
+}

@@ -1,0 +1,488 @@
+import TimelineCore
+
+/// What one pattern matched at a token.
+struct PatternMatch: Sendable {
+    var length: Int
+    var reference: TemporalReference
+    var isDaySpan = false
+    /// The other end of a span of years or dates, `offset` tokens after the start.
+    var rangeEnd: RangeEnd?
+
+    struct RangeEnd: Sendable {
+        var offset: Int
+        var length: Int
+        var reference: TemporalReference
+    }
+}
+
+/// One rule of the temporal tagger.
+///
+/// The patterns are Swift code for now (a later issue moves them to data files),
+/// all in this file. Each carries examples, `(input, expression, value)` with the
+/// document date 2024-05-26 (a Sunday); the tests run every one.
+struct TemporalPattern: Sendable {
+    let name: String
+    let examples: [(input: String, text: String, value: String)]
+    let match: @Sendable (PatternContext, Int) -> PatternMatch?
+}
+
+extension TemporalPattern {
+    typealias R = TemporalReference
+
+    /// Every pattern, tried at each token; the longest match wins, ties go to the earlier pattern.
+    static let all: [TemporalPattern] = [
+        isoDate, numericDate, ideographDate, dayMonthYear, monthDayYear, dayMonth, monthDay, monthYear,
+        monthRelativeYear, relativeMonth, monthAlone, seasonYear, seasonRelative, seasonAlone, quarterOrHalf, decade,
+        century, yearRange, year, relativeUnit, ago, deictic, same, weekday, duration, frequency,
+    ]
+
+    static let isoDate = TemporalPattern(
+        name: "iso-date",
+        examples: [("on 2017-03-15 it", "2017-03-15", "2017-03-15"), ("dated 2019/08/02", "2019/08/02", "2019-08-02")]
+    ) { c, i in
+        guard let (y, yl) = c.year(i), yl == 1, c.touching(i), let sep = c.t(i + 1), ["-", "/"].contains(sep.text), c.touching(i + 1),
+            let m = c.monthNumber(i + 2), c.touching(i + 2), c.t(i + 3)?.text == sep.text, c.touching(i + 3),
+            let (d, dl) = c.day(i + 4), dl == 1, let date = CivilDate(year: y, month: m, day: d)
+        else { return nil }
+        return PatternMatch(length: 5, reference: .calendar(.day(date)))
+    }
+
+    static let numericDate = TemporalPattern(
+        name: "numeric-date",
+        examples: [
+            ("Received 07.07.2025.", "07.07.2025", "2025-07-07"), ("on 15.03.2017 the", "15.03.2017", "2017-03-15"),
+            ("on 03/15/2017 the", "03/15/2017", "2017-03-15"),
+        ]
+    ) { c, i in
+        guard let a = c.t(i), a.kind == .number, a.digitCount <= 2, let x = a.number, c.touching(i),
+            let sep = c.t(i + 1), [".", "/"].contains(sep.text), c.touching(i + 1),
+            let b = c.t(i + 2), b.kind == .number, b.digitCount <= 2, let z = b.number, c.touching(i + 2),
+            c.t(i + 3)?.text == sep.text, c.touching(i + 3), let (y, yl) = c.year(i + 4)
+        else { return nil }
+        // Day first (15.03.2017), except a slash date that only reads month first (03/15/2017).
+        let (d, m) = sep.text == "/" && z > 12 ? (z, x) : (x, z)
+        guard let date = CivilDate(year: y, month: m, day: d) else { return nil }
+        return PatternMatch(length: 4 + yl, reference: .calendar(.day(date)))
+    }
+
+    static let ideographDate = TemporalPattern(
+        name: "ideograph-date",
+        examples: [
+            ("于2017年3月15日", "2017年3月15日", "2017-03-15"), ("2025年1月", "2025年1月", "2025-01"),
+            ("2024年", "2024年", "2024"), ("3月15日", "3月15日", "2024-03-15"),
+        ]
+    ) { c, i in
+        func unit(_ k: Int) -> String? { c.t(k).flatMap { c.lexicon.ideographUnits[$0.text] } }
+        guard let n = c.t(i), n.kind == .number, let v = n.number else { return nil }
+        if n.digitCount == 4, unit(i + 1) == "year" {
+            if let m = c.monthNumber(i + 2), unit(i + 3) == "month" {
+                if let (d, dl) = c.day(i + 4), dl == 1, unit(i + 5) == "day", let date = CivilDate(year: v, month: m, day: d) {
+                    return PatternMatch(length: 6, reference: .calendar(.day(date)))
+                }
+                return PatternMatch(length: 4, reference: .calendar(TimexValue(.month(year: v, month: m))))
+            }
+            return PatternMatch(length: 2, reference: .calendar(TimexValue(.year(v))))
+        }
+        if let m = c.monthNumber(i), unit(i + 1) == "month", let (d, dl) = c.day(i + 2), dl == 1, unit(i + 3) == "day" {
+            return PatternMatch(length: 4, reference: .monthDay(month: m, day: d))
+        }
+        return nil
+    }
+
+    static let dayMonthYear = TemporalPattern(
+        name: "day-month-year",
+        examples: [
+            ("On 15 March 2017, the", "15 March 2017", "2017-03-15"), ("the 2nd of August, 2019", "2nd of August, 2019", "2019-08-02"),
+            ("от 15 марта 2017 г. №", "15 марта 2017 г.", "2017-03-15"),
+        ]
+    ) { c, i in
+        guard let (d, dl) = c.day(i) else { return nil }
+        var k = i + dl
+        if c.word(k, "of") { k += 1 }
+        guard let (m, ml) = c.month(k) else { return nil }
+        k += ml
+        if c.word(k, ",") { k += 1 }
+        guard let (y, yl) = c.year(k), let date = CivilDate(year: y, month: m, day: d) else { return nil }
+        return PatternMatch(length: k + yl - i, reference: .calendar(.day(date)))
+    }
+
+    static let monthDayYear = TemporalPattern(
+        name: "month-day-year",
+        examples: [
+            ("By | May 26, 2024 | No", "May 26, 2024", "2024-05-26"), ("Sunday, Sept. 10, 2017.", "Sept. 10, 2017", "2017-09-10"),
+            ("on March 15th 2017", "March 15th 2017", "2017-03-15"),
+        ]
+    ) { c, i in
+        guard let (m, ml) = c.month(i), let (d, dl) = c.day(i + ml) else { return nil }
+        var k = i + ml + dl
+        if c.word(k, ",") { k += 1 }
+        guard let (y, yl) = c.year(k), let date = CivilDate(year: y, month: m, day: d) else { return nil }
+        return PatternMatch(length: k + yl - i, reference: .calendar(.day(date)))
+    }
+
+    static let dayMonth = TemporalPattern(
+        name: "day-month",
+        examples: [("On 22 April, a meeting", "22 April", "2024-04-22"), ("on 23-25 October", "23-25 October", "2024-10-23")]
+    ) { c, i in
+        guard let (d, dl) = c.day(i) else { return nil }
+        var k = i + dl
+        var span = false
+        if c.isDash(k), c.day(k + 1) != nil {
+            k += 1 + c.day(k + 1)!.1
+            span = true
+        }
+        if c.word(k, "of") { k += 1 }
+        guard let (m, ml) = c.month(k), CivilDate(year: 2024, month: m, day: d) != nil else { return nil }
+        return PatternMatch(length: k + ml - i, reference: .monthDay(month: m, day: d), isDaySpan: span)
+    }
+
+    static let monthDay = TemporalPattern(
+        name: "month-day",
+        examples: [
+            ("on April 17, a gathering", "April 17", "2024-04-17"), ("In a May 13 meeting", "May 13", "2024-05-13"),
+            ("from October 23-25 the", "October 23-25", "2024-10-23"), ("on Nov. 3 the", "Nov. 3", "2024-11-03"),
+        ]
+    ) { c, i in
+        guard let (m, ml) = c.month(i), let (d, dl) = c.day(i + ml), CivilDate(year: 2024, month: m, day: d) != nil else {
+            return nil
+        }
+        // "April 2, 3 and 4" reads fine; "April 17:00" does not.
+        if c.word(i + ml + dl, ":") { return nil }
+        var length = ml + dl
+        var span = false
+        if c.isDash(i + length), let (_, l2) = c.day(i + length + 1) {
+            length += 1 + l2
+            span = true
+        }
+        return PatternMatch(length: length, reference: .monthDay(month: m, day: d), isDaySpan: span)
+    }
+
+    static let monthYear = TemporalPattern(
+        name: "month-year",
+        examples: [
+            ("In April 2020, the", "April 2020", "2020-04"), ("in February of 2025", "February of 2025", "2025-02"),
+            ("в марте 2017", "2017", "2017"),
+        ]
+    ) { c, i in
+        guard let (m, ml) = c.month(i) else { return nil }
+        var k = i + ml
+        if c.word(k, ",") || c.word(k, "of") { k += 1 }
+        guard let (y, yl) = c.year(k) else { return nil }
+        return PatternMatch(length: k + yl - i, reference: .calendar(TimexValue(.month(year: y, month: m))))
+    }
+
+    static let monthRelativeYear = TemporalPattern(
+        name: "month-relative-year",
+        examples: [("in June last year", "June last year", "2023-06"), ("January this year", "January this year", "2024-01")]
+    ) { c, i in
+        guard let (m, ml) = c.month(i), let (r, rl) = c.relative(i + ml), c.unit(i + ml + rl) == "Y" else { return nil }
+        return PatternMatch(length: ml + rl + 1, reference: .partOfYear(.month(m), yearOffset: r))
+    }
+
+    static let relativeMonth = TemporalPattern(
+        name: "relative-month",
+        examples: [("promoting it last July.", "last July", "2023-07"), ("next March", "next March", "2025-03")]
+    ) { c, i in
+        guard let (r, rl) = c.relative(i), let (m, ml) = c.month(i + rl) else { return nil }
+        return PatternMatch(length: rl + ml, reference: .monthOffset(month: m, offset: r))
+    }
+
+    static let monthAlone = TemporalPattern(
+        name: "month",
+        examples: [("covered this in January, focusing", "January", "2024-01"), ("in mid-April", "mid-April", "2024-04")]
+    ) { c, i in
+        guard let (m, ml) = c.month(i), let tok = c.t(i), tok.isCapitalized else { return nil }
+        // A bare abbreviation without its full stop ("Jan", "Dec") is too often a name.
+        if ml == 1, tok.text.count <= 4, !["May", "June", "July"].contains(tok.text) { return nil }
+        return PatternMatch(length: ml, reference: .month(m))
+    }
+
+    static let seasonYear = TemporalPattern(
+        name: "season-year",
+        examples: [
+            ("In the summer of 2024, a", "the summer of 2024", "2024-SU"), ("in spring 2015", "spring 2015", "2015-SP"),
+            ("the winter of this year", "the winter of this year", "2024-WI"),
+        ]
+    ) { c, i in
+        var k = i
+        if c.word(k, "the") { k += 1 }
+        guard let s = c.t(k).flatMap({ c.lexicon.seasons[$0.lower] }) else { return nil }
+        k += 1
+        if c.word(k, "of") { k += 1 }
+        if let (y, yl) = c.year(k) {
+            return PatternMatch(length: k + yl - i, reference: .calendar(TimexValue(.season(year: y, s))))
+        }
+        if let (r, rl) = c.relative(k), c.unit(k + rl) == "Y" {
+            return PatternMatch(length: k + rl + 1 - i, reference: .partOfYear(.season(s), yearOffset: r))
+        }
+        return nil
+    }
+
+    static let seasonRelative = TemporalPattern(
+        name: "season-relative",
+        examples: [("reinstated last summer.", "last summer", "2023-SU"), ("this spring", "this spring", "2024-SP")]
+    ) { c, i in
+        guard let (r, rl) = c.relative(i), let s = c.t(i + rl).flatMap({ c.lexicon.seasons[$0.lower] }) else { return nil }
+        return PatternMatch(length: rl + 1, reference: .seasonOffset(s, offset: r))
+    }
+
+    static let seasonAlone = TemporalPattern(
+        name: "season",
+        examples: [("held in the autumn.", "the autumn", "2024-FA")]
+    ) { c, i in
+        guard c.word(i, "the"), c.word(i - 1, in: ["in", "during", "over", "by"]),
+            let s = c.t(i + 1).flatMap({ c.lexicon.seasons[$0.lower] }), !c.word(i + 2, "of")
+        else { return nil }
+        return PatternMatch(length: 2, reference: .season(s))
+    }
+
+    static let quarterOrHalf = TemporalPattern(
+        name: "quarter-or-half",
+        examples: [
+            ("in the first quarter of 2023", "the first quarter of 2023", "2023-Q1"), ("Q1 2023 results", "Q1 2023", "2023-Q1"),
+            ("the first half of 2024", "the first half of 2024", "2024-H1"), ("in H2 2022", "H2 2022", "2022-H2"),
+            ("the third quarter of this year", "the third quarter of this year", "2024-Q3"),
+        ]
+    ) { c, i in
+        var k = i
+        var q: Int?
+        var half = false
+        if let tok = c.t(i), tok.kind == .word, tok.text.count == 2, let n = Int(tok.text.dropFirst()),
+            let f = tok.text.first, f == "Q" || f == "H"
+        {
+            q = n
+            half = f == "H"
+            k += 1
+        } else {
+            if c.word(k, "the") { k += 1 }
+            guard let (n, nl) = c.ordinal(k) else { return nil }
+            k += nl
+            if c.isDash(k) { k += 1 }
+            if c.word(k, "quarter") {
+                q = n
+            } else if c.word(k, "half") {
+                q = n
+                half = true
+            } else {
+                return nil
+            }
+            k += 1
+        }
+        guard let n = q, n >= 1, n <= (half ? 2 : 4) else { return nil }
+        if c.word(k, "of") || c.word(k, ",") { k += 1 }
+        if let (r, rl) = c.relative(k), c.unit(k + rl) == "Y" {
+            return PatternMatch(length: k + rl + 1 - i, reference: .partOfYear(half ? .half(n) : .quarter(n), yearOffset: r))
+        }
+        guard let (y, yl) = c.year(k) else { return nil }
+        let length = k + yl - i
+        let kind: TimexValue.Kind = half ? .half(year: y, half: n) : .quarter(year: y, quarter: n)
+        return PatternMatch(length: length, reference: .calendar(TimexValue(kind)))
+    }
+
+    static let decade = TemporalPattern(
+        name: "decade",
+        examples: [("since the 1990s, why", "the 1990s", "199"), ("in the 2010s", "the 2010s", "201")]
+    ) { c, i in
+        var k = i
+        if c.word(k, "the") { k += 1 }
+        guard let tok = c.t(k), tok.kind == .number, tok.digitCount == 4, let y = tok.number, y % 10 == 0,
+            (1000...2190).contains(y), c.touching(k), let s = c.t(k + 1), s.lower == "s" || s.lower == "'s"
+        else { return nil }
+        return PatternMatch(length: k + 2 - i, reference: .calendar(TimexValue(.decade(y / 10))))
+    }
+
+    static let century = TemporalPattern(
+        name: "century",
+        examples: [("of the 21st century", "the 21st century", "20")]
+    ) { c, i in
+        var k = i
+        if c.word(k, "the") { k += 1 }
+        guard let (n, nl) = c.ordinal(k), n >= 1, n <= 22, c.word(k + nl, "century") else { return nil }
+        return PatternMatch(length: k + nl + 1 - i, reference: .calendar(TimexValue(.century(n - 1))))
+    }
+
+    static let yearRange = TemporalPattern(
+        name: "year-range",
+        examples: [
+            ("the 2021–2035 plan", "2021", "2021"), ("Plan (2016-20) calls", "2016", "2016"),
+            ("from 2020 to 2024, trade", "2020", "2020"), ("between 2014 and 2018", "2014", "2014"),
+        ]
+    ) { c, i in
+        guard let (y1, l1) = c.year(i) else { return nil }
+        var k = i + l1
+        if c.isDash(k) || c.word(k, "/") {
+            k += 1
+            if let (y2, l2) = c.year(k), y2 > y1 {
+                return PatternMatch(
+                    length: 1, reference: .calendar(TimexValue(.year(y1))),
+                    rangeEnd: .init(offset: k - i, length: l2, reference: .calendar(TimexValue(.year(y2)))))
+            }
+            // "2016-20": the second year by its last two digits.
+            if let t2 = c.t(k), t2.kind == .number, t2.digitCount == 2, let n = t2.number, c.touching(k - 1) {
+                let y2 = y1 / 100 * 100 + n
+                guard y2 > y1 else { return nil }
+                return PatternMatch(
+                    length: 1, reference: .calendar(TimexValue(.year(y1))),
+                    rangeEnd: .init(offset: k - i, length: 1, reference: .calendar(TimexValue(.year(y2)))))
+            }
+            return nil
+        }
+        let opener = c.t(i - 1)?.lower
+        if (opener == "from" && (c.word(k, "to") || c.word(k, "until") || c.word(k, "through")))
+            || (opener == "between" && c.word(k, "and"))
+        {
+            k += 1
+            guard let (y2, l2) = c.year(k), y2 > y1 else { return nil }
+            return PatternMatch(
+                length: 1, reference: .calendar(TimexValue(.year(y1))),
+                rangeEnd: .init(offset: k - i, length: l2, reference: .calendar(TimexValue(.year(y2)))))
+        }
+        return nil
+    }
+
+    static let year = TemporalPattern(
+        name: "year",
+        examples: [
+            ("was proposed in 2013.", "2013", "2013"), ("The 2003 northeast revitalization plan", "2003", "2003"),
+            ("in 2017 г.", "2017 г.", "2017"),
+        ]
+    ) { c, i in
+        guard let (y, yl) = c.year(i) else { return nil }
+        return PatternMatch(length: yl, reference: .calendar(TimexValue(.year(y))))
+    }
+
+    static let relativeUnit = TemporalPattern(
+        name: "relative-unit",
+        examples: [
+            ("met late last week, where", "late last week", "2024-W20"), ("this week local officials", "this week", "2024-W21"),
+            ("this past week", "this past week", "2024-W21"), ("Last month, state media", "Last month", "2024-04"),
+            ("this year's proposed", "this year", "2024"), ("next year", "next year", "2025"),
+            ("last quarter", "last quarter", "2024-Q1"),
+        ]
+    ) { c, i in
+        guard let (r, rl) = c.relative(i), let u = c.unit(i + rl) else { return nil }
+        // "the past week" is a duration; "last week" a date.
+        if c.word(i - 1, "the") { return nil }
+        let unit: R.Unit
+        switch u {
+        case "W": unit = .week
+        case "M": unit = .month
+        case "Y": unit = .year
+        case "Q": unit = .quarter
+        default: return nil
+        }
+        guard let word = c.t(i + rl), !word.lower.hasSuffix("s") else { return nil }
+        return PatternMatch(length: rl + 1, reference: .unitOffset(unit, r))
+    }
+
+    static let ago = TemporalPattern(
+        name: "ago",
+        examples: [("two years ago", "two years ago", "2022"), ("three days ago", "three days ago", "2024-05-23")]
+    ) { c, i in
+        guard let (n, nl) = c.count(i), n > 0, let u = c.unit(i + nl), c.word(i + nl + 1, "ago") else { return nil }
+        let unit: R.Unit
+        switch u {
+        case "D": unit = .day
+        case "W": unit = .week
+        case "M": unit = .month
+        case "Y": unit = .year
+        default: return nil
+        }
+        return PatternMatch(length: nl + 2, reference: .unitOffset(unit, -n))
+    }
+
+    static let deictic = TemporalPattern(
+        name: "deictic",
+        examples: [("said yesterday", "yesterday", "2024-05-25"), ("today", "today", "2024-05-26"), ("is now", "now", "PRESENT_REF")]
+    ) { c, i in
+        guard let tok = c.t(i), tok.kind == .word, let v = c.lexicon.deictic[tok.lower] else { return nil }
+        if v.hasPrefix("day:") {
+            let n = v.dropFirst(4)
+            return PatternMatch(length: 1, reference: .unitOffset(.day, Int(n.hasPrefix("+") ? n.dropFirst() : n) ?? 0))
+        }
+        return PatternMatch(length: 1, reference: .reference(v))
+    }
+
+    static let same = TemporalPattern(
+        name: "same",
+        examples: [("In the same year, he", "the same year", "XXXX"), ("on the same date in 2017", "the same date in 2017", "2017")]
+    ) { c, i in
+        guard c.word(i, "the"), c.word(i + 1, "same"), let u = c.t(i + 2)?.lower else { return nil }
+        if ["date", "day"].contains(u), c.word(i + 3, "in"), let (y, yl) = c.year(i + 4) {
+            return PatternMatch(length: 4 + yl, reference: .sameDayIn(year: y))
+        }
+        switch c.unit(i + 2) {
+        case "Y": return PatternMatch(length: 3, reference: .sameAsPrevious(.year))
+        case "M": return PatternMatch(length: 3, reference: .sameAsPrevious(.month))
+        case "D": return PatternMatch(length: 3, reference: .sameAsPrevious(.day))
+        default:
+            return u == "date" ? PatternMatch(length: 3, reference: .sameAsPrevious(.day)) : nil
+        }
+    }
+
+    static let weekday = TemporalPattern(
+        name: "weekday",
+        examples: [
+            ("arrived last Wednesday", "last Wednesday", "2024-05-22"), ("took place on Friday", "Friday", "2024-05-24"),
+            ("next Tuesday", "next Tuesday", "2024-05-28"),
+        ]
+    ) { c, i in
+        if let (r, rl) = c.relative(i), let w = c.t(i + rl).flatMap({ c.lexicon.weekday($0) }) {
+            return PatternMatch(length: rl + 1, reference: .weekday(w, offset: r))
+        }
+        guard let w = c.t(i).flatMap({ c.lexicon.weekday($0) }) else { return nil }
+        return PatternMatch(length: 1, reference: .weekday(w, offset: nil))
+    }
+
+    static let duration = TemporalPattern(
+        name: "duration",
+        examples: [
+            ("after a five-year hiatus", "five-year", "P5Y"), ("over the past two decades", "the past two decades", "P20Y"),
+            ("for 24 hours", "24 hours", "PT24H"), ("several years", "several years", "PXY"),
+            ("the past week", "the past week", "P1W"),
+        ]
+    ) { c, i in
+        var k = i
+        if c.word(k, "the"), let n = c.t(k + 1), ["past", "last", "next", "coming", "first", "following"].contains(n.lower) {
+            k += 2
+        }
+        var n = 1
+        if let (v, vl) = c.count(k) {
+            n = v
+            k += vl
+            if c.isDash(k) { k += 1 }
+        } else if k == i {
+            return nil
+        }
+        guard let u = c.unit(k) else { return nil }
+        // "a year ago" is a date; "2024 year" is not a duration.
+        if c.word(k + 1, "ago") { return nil }
+        if let t = c.t(k - 1), t.kind == .number, t.digitCount == 4 { return nil }
+        let amount = n == 0 ? "X" : String(n)
+        let value: String
+        switch u {
+        case "DE": value = n == 0 ? "PXDE" : "P\(n * 10)Y"
+        case "CE": value = n == 0 ? "PXCE" : "P\(n * 100)Y"
+        case "Q": value = n == 0 ? "PXQ" : "P\(n * 3)M"
+        case "HY": value = n == 0 ? "PXM" : "P\(n * 6)M"
+        case "H": value = "PT\(amount)H"
+        case "MIN": value = "PT\(amount)M"
+        default: value = "P\(amount)\(u)"
+        }
+        return PatternMatch(length: k + 1 - i, reference: .duration(value))
+    }
+
+    static let frequency = TemporalPattern(
+        name: "frequency",
+        examples: [("weekly Air Koryo flights", "weekly", "P1W"), ("every year", "every year", "P1Y")]
+    ) { c, i in
+        guard let tok = c.t(i) else { return nil }
+        if let v = c.lexicon.sets[tok.lower] { return PatternMatch(length: 1, reference: .set(v)) }
+        if ["every", "each"].contains(tok.lower), let u = c.unit(i + 1), ["D", "W", "M", "Y"].contains(u),
+            let w = c.t(i + 1), !w.lower.hasSuffix("s")
+        {
+            return PatternMatch(length: 2, reference: .set("P1\(u)"))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,190 @@
+import TimelineCore
+
+/// What a temporal expression says, before it is anchored to the document date.
+///
+/// Absolute expressions are `.calendar` already; the others are typed
+/// underspecified values that `resolve(dct:direction:previous:)` turns into a
+/// TIMEX3 value (no `UNDEF-year` strings).
+enum TemporalReference: Hashable, Sendable {
+    enum Unit: String, Hashable, Sendable { case day, week, month, quarter, year }
+
+    enum Part: Hashable, Sendable {
+        case month(Int)
+        case season(TimexValue.Season)
+        case quarter(Int)
+        case half(Int)
+    }
+
+    /// A date the text gives in full: `15 March 2017`, `2024-SU`, `the 1990s`.
+    case calendar(TimexValue)
+    /// A day without a year: `April 17`.
+    case monthDay(month: Int, day: Int)
+    /// A month without a year: `in January`.
+    case month(Int)
+    /// A month name with last/this/next: `last July`.
+    case monthOffset(month: Int, offset: Int)
+    /// A season without a year: `in the summer`.
+    case season(TimexValue.Season)
+    /// A season with last/this/next: `last summer`.
+    case seasonOffset(TimexValue.Season, offset: Int)
+    /// A month, season, quarter or half of a year counted from the document's year:
+    /// `June last year`, `the third quarter of this year`.
+    case partOfYear(Part, yearOffset: Int)
+    /// A weekday, with last/this/next (`offset`) or alone (`nil`).
+    case weekday(Int, offset: Int?)
+    /// A calendar unit counted from the document date: `yesterday` (day -1), `this week`, `next year`,
+    /// `two years ago` (year -2).
+    case unitOffset(Unit, Int)
+    /// `the same year`, `the same month`, `the same day`: the last date mentioned before.
+    case sameAsPrevious(Unit)
+    /// `the same date in 2017`: the month and day of the last day mentioned, in `year`.
+    case sameDayIn(year: Int)
+    /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
+    case reference(String)
+    /// A TIMEX3 duration value: `P5Y`, `PT3H`, `PXY`.
+    case duration(String)
+    /// A TIMEX3 set value: `P1W`.
+    case set(String)
+
+    /// Which way an expression without a year or direction leans.
+    enum Direction: Sendable { case past, future, nearest }
+
+    var timexType: String {
+        switch self {
+        case .duration: return "DURATION"
+        case .set: return "SET"
+        default: return "DATE"
+        }
+    }
+
+    /// The TIMEX3 value string and, for calendar dates, the value.
+    /// - Parameters:
+    ///   - dct: the document creation time.
+    ///   - direction: for `April 17`, `in January`, `Friday` with no year or offset.
+    ///   - previous: the last calendar date mentioned before, for `the same year`.
+    func resolve(dct: CivilDate, direction: Direction = .nearest, previous: TimexValue? = nil) -> (
+        value: String, calendar: TimexValue?
+    ) {
+        func cal(_ kind: TimexValue.Kind) -> (String, TimexValue?) {
+            let v = TimexValue(kind)
+            return (v.description, v)
+        }
+        switch self {
+        case .calendar(let v):
+            return (v.description, v)
+        case .monthDay(let m, let d):
+            let candidates = (dct.year - 1...dct.year + 1).compactMap { CivilDate(year: $0, month: m, day: d) }
+            guard let best = Self.pick(candidates, dct: dct, direction: direction, key: \.dayNumber, anchor: dct.dayNumber)
+            else { return ("XXXX-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)", nil) }
+            return cal(.day(best))
+        case .month(let m):
+            let anchor = dct.year * 12 + dct.month - 1
+            let years = [dct.year - 1, dct.year, dct.year + 1]
+            let y = Self.pick(years, dct: dct, direction: direction, key: { $0 * 12 + m - 1 }, anchor: anchor)!
+            return cal(.month(year: y, month: m))
+        case .monthOffset(let m, let offset):
+            switch offset {
+            case ..<0: return cal(.month(year: m < dct.month ? dct.year : dct.year - 1, month: m))
+            case 0: return cal(.month(year: dct.year, month: m))
+            default: return cal(.month(year: m > dct.month ? dct.year : dct.year + 1, month: m))
+            }
+        case .season(let s):
+            let years = [dct.year - 1, dct.year, dct.year + 1]
+            let y = Self.pick(
+                years, dct: dct, direction: direction,
+                key: { TimexValue(.season(year: $0, s)).interval.start.dayNumber }, anchor: dct.dayNumber)!
+            return cal(.season(year: y, s))
+        case .seasonOffset(let s, let offset):
+            func interval(_ y: Int) -> DayInterval { TimexValue(.season(year: y, s)).interval }
+            var y = dct.year
+            switch offset {
+            case ..<0:
+                // The latest season of that name that ended before the document date.
+                y = dct.year
+                while interval(y).end >= dct { y -= 1 }
+            case 0:
+                if s == .winter && dct.month <= 2 { y = dct.year - 1 }
+            default:
+                y = dct.year
+                while interval(y).start <= dct { y += 1 }
+            }
+            return cal(.season(year: y, s))
+        case .partOfYear(let part, let offset):
+            let y = dct.year + offset
+            switch part {
+            case .month(let m): return cal(.month(year: y, month: m))
+            case .season(let s): return cal(.season(year: y, s))
+            case .quarter(let q): return cal(.quarter(year: y, quarter: q))
+            case .half(let h): return cal(.half(year: y, half: h))
+            }
+        case .weekday(let wd, let offset):
+            let diff = wd - dct.isoWeekday
+            let day: CivilDate
+            switch offset {
+            case .some(let o) where o < 0:
+                day = dct.adding(days: diff < 0 ? diff : diff - 7)
+            case .some(let o) where o > 0:
+                day = dct.adding(days: diff > 0 ? diff : diff + 7)
+            case .some:
+                day = dct.adding(days: diff)  // this Friday: in the document's ISO week
+            case .none:
+                switch direction {
+                case .future: day = dct.adding(days: diff > 0 ? diff : diff + 7)
+                // News reports past days by name; the same name as the DCT's own weekday is that day.
+                default: day = dct.adding(days: diff <= 0 ? diff : diff - 7)
+                }
+            }
+            return cal(.day(day))
+        case .unitOffset(let unit, let n):
+            switch unit {
+            case .day:
+                return cal(.day(dct.adding(days: n)))
+            case .week:
+                let w = dct.adding(days: 7 * n).isoWeek
+                return cal(.week(year: w.year, week: w.week))
+            case .month:
+                let d = CivilDate(year: dct.year, month: dct.month, day: 1)!.adding(months: n)
+                return cal(.month(year: d.year, month: d.month))
+            case .quarter:
+                let q = (dct.year * 4 + (dct.month - 1) / 3) + n
+                let y = q >= 0 ? q / 4 : (q - 3) / 4
+                return cal(.quarter(year: y, quarter: q - y * 4 + 1))
+            case .year:
+                return cal(.year(dct.year + n))
+            }
+        case .sameAsPrevious(let unit):
+            guard let previous else { return ("XXXX", nil) }
+            let start = previous.interval.start
+            switch unit {
+            case .year: return cal(.year(start.year))
+            case .month:
+                if previous.precision <= 2 { return cal(.month(year: start.year, month: start.month)) }
+                return (previous.description, previous)
+            default:
+                return (previous.description, previous)
+            }
+        case .sameDayIn(let year):
+            guard let previous, case .day(let d) = previous.kind,
+                let date = CivilDate(year: year, month: d.month, day: d.day)
+            else { return cal(.year(year)) }
+            return cal(.day(date))
+        case .reference(let r):
+            return (r, nil)
+        case .duration(let v), .set(let v):
+            return (v, nil)
+        }
+    }
+
+    /// The candidate nearest to `anchor` by `key`, or the nearest on the given side.
+    static func pick<T>(_ candidates: [T], dct: CivilDate, direction: Direction, key: (T) -> Int, anchor: Int) -> T? {
+        let filtered: [T]
+        switch direction {
+        case .past: filtered = candidates.filter { key($0) <= anchor }
+        case .future: filtered = candidates.filter { key($0) >= anchor }
+        case .nearest: filtered = candidates
+        }
+        let pool = filtered.isEmpty ? candidates : filtered
+        // Ties go to the earlier candidate: reports mostly look back.
+        return pool.min { abs(key($0) - anchor) < abs(key($1) - anchor) }
+    }
+}

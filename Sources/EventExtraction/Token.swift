@@ -1,0 +1,128 @@
+/// A word, number or punctuation mark, located by code-point offsets.
+struct Token: Sendable {
+    enum Kind: UInt8, Sendable {
+        /// Letters (any script except CJK ideographs), with inner apostrophes kept apart.
+        case word
+        /// ASCII digits.
+        case number
+        /// One CJK ideograph (年, 月, 日 …).
+        case ideograph
+        /// One punctuation or symbol code point, or the clitic `'s`.
+        case punct
+    }
+
+    let start: Int
+    let end: Int
+    let kind: Kind
+    let text: String
+    /// `text` lower-cased, with `’` folded to `'`.
+    let lower: String
+    /// Whitespace separates this token from the one before.
+    let spaceBefore: Bool
+    /// A line break separates this token from the one before.
+    let newlineBefore: Bool
+
+    var isCapitalized: Bool {
+        guard kind == .word, let first = text.unicodeScalars.first else { return false }
+        return first.properties.isUppercase
+    }
+
+    var isWord: Bool { kind == .word }
+    var isNumber: Bool { kind == .number }
+
+    /// The value of a number token (`nil` for other tokens or more than 9 digits).
+    var number: Int? {
+        guard kind == .number, text.utf8.count <= 9 else { return nil }
+        return Int(text)
+    }
+
+    /// Count of digits of a number token.
+    var digitCount: Int { kind == .number ? text.utf8.count : 0 }
+
+    func isPunct(_ set: Set<String>) -> Bool { kind == .punct && set.contains(text) }
+    func `is`(_ word: String) -> Bool { lower == word }
+}
+
+/// Splits code points into tokens.
+enum Tokenizer {
+    static func isIdeograph(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FFFF: return true
+        default: return false
+        }
+    }
+
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 {
+            return (s.value >= 65 && s.value <= 90) || (s.value >= 97 && s.value <= 122)
+        }
+        return s.properties.isAlphabetic && !isIdeograph(s) && !isDigit(s)
+    }
+
+    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x2000...0x200B, 0x202F, 0x205F, 0x3000, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
+
+    /// Tokens of `scalars[range]`.
+    static func tokenize(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(range.count / 5)
+        var i = range.lowerBound
+        var space = true
+        var newline = true
+        func emit(_ start: Int, _ end: Int, _ kind: Token.Kind, lower: String? = nil) {
+            var text = ""
+            text.unicodeScalars.append(contentsOf: scalars[start..<end])
+            let low: String
+            if let lower {
+                low = lower
+            } else if kind == .word {
+                low = text.lowercased()
+            } else {
+                low = text
+            }
+            tokens.append(Token(start: start, end: end, kind: kind, text: text, lower: low,
+                                spaceBefore: space, newlineBefore: newline))
+            space = false
+            newline = false
+        }
+        while i < range.upperBound {
+            let s = scalars[i]
+            if isSpace(s) {
+                space = true
+                if s == "\n" || s == "\r" { newline = true }
+                i += 1
+            } else if isLetter(s) {
+                var j = i + 1
+                while j < range.upperBound, isLetter(scalars[j]) { j += 1 }
+                emit(i, j, .word)
+                i = j
+            } else if isDigit(s) {
+                var j = i + 1
+                while j < range.upperBound, isDigit(scalars[j]) { j += 1 }
+                emit(i, j, .number)
+                i = j
+            } else if isIdeograph(s) {
+                emit(i, i + 1, .ideograph)
+                i += 1
+            } else if isApostrophe(s), !space, let last = tokens.last, last.kind == .word, last.end == i,
+                i + 1 < range.upperBound, scalars[i + 1] == "s" || scalars[i + 1] == "S",
+                i + 2 >= range.upperBound || !isLetter(scalars[i + 2])
+            {
+                emit(i, i + 2, .punct, lower: "'s")
+                i += 2
+            } else {
+                emit(i, i + 1, .punct, lower: isApostrophe(s) ? "'" : nil)
+                i += 1
+            }
+        }
+        return tokens
+    }
+}

@@ -1,0 +1,10 @@
+import Foundation
+import Testing
+
+@testable import EventExtraction
+
+@Suite struct ResourceLoaderTests {
+    @Test func bundledResourcesLoad() throws {
+        _ = try ExtractionResources.bundled()
+    }
+}
