@@ -11,8 +11,9 @@ public struct EventIndex: Sendable {
     private var byID: [String: TimelineEvent] = [:]
     /// Lower-cased places per event, parallel to `events`.
     private var lowerPlaces: [[String]] = []
-    /// Documents by SHA-256, and the order they were logged in.
+    /// Documents by SHA-256: every version ever logged.
     public private(set) var documents: [String: DocumentRecord] = [:]
+    /// The current version of each path, in the order they were logged.
     public private(set) var documentOrder: [String] = []
     /// The newest document logged for each path.
     public private(set) var latestByPath: [String: String] = [:]
@@ -22,9 +23,19 @@ public struct EventIndex: Sendable {
 
     /// Adds a document and its events.
     ///
-    /// - Complexity: O(n) per event in the number of indexed events (sorted insertion).
+    /// A document logged for a path replaces the one logged for it before:
+    /// the older version's events leave the index (the log keeps them), so
+    /// a changed article shows only what it says now.
+    ///
+    /// - Complexity: O(n) per event in the number of indexed events (sorted
+    ///   insertion), plus O(n) when an older version is replaced.
     public mutating func add(document: DocumentRecord, events new: [TimelineEvent], lastSeq: UInt64) {
-        if documents[document.sha256] == nil { documentOrder.append(document.sha256) }
+        if let previous = latestByPath[document.path], previous != document.sha256 {
+            removeEvents(ofDocument: previous)
+            documentOrder.removeAll { $0 == previous }
+        }
+        documentOrder.removeAll { $0 == document.sha256 }
+        documentOrder.append(document.sha256)
         documents[document.sha256] = document
         latestByPath[document.path] = document.sha256
         for event in new where byID[event.id] == nil {
@@ -36,6 +47,24 @@ public struct EventIndex: Sendable {
             byID[event.id] = event
         }
         self.lastSeq = max(self.lastSeq, lastSeq)
+    }
+
+    private mutating func removeEvents(ofDocument sha: String) {
+        var keep: [Int] = []
+        keep.reserveCapacity(events.count)
+        for (i, e) in events.enumerated() {
+            if e.source.document == sha { byID[e.id] = nil } else { keep.append(i) }
+        }
+        guard keep.count != events.count else { return }
+        events = keep.map { events[$0] }
+        orders = keep.map { orders[$0] }
+        lowerPlaces = keep.map { lowerPlaces[$0] }
+    }
+
+    /// True when this content is what some path in the drop folder holds now.
+    public func isCurrent(sha256: String) -> Bool {
+        guard let d = documents[sha256] else { return false }
+        return latestByPath[d.path] == sha256
     }
 
     /// Builds the index from a log's records.

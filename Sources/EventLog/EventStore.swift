@@ -61,16 +61,13 @@ public actor EventStore {
 
     /// Appends a document and its events as one durable group, then publishes them.
     ///
-    /// `document.eventCount` is set from `events`. A document whose SHA-256 is
-    /// already logged is not written again.
+    /// `document.eventCount` is set from `events`. Content that some path
+    /// holds now (by SHA-256) is not written again; content that was
+    /// replaced and has come back is.
     /// - Throws: `EventLogError` when the write or fsync fails; the log is left
     ///   as it was before the call.
     public func append(document: DocumentRecord, events: [TimelineEvent]) throws -> Outcome {
-        if let known = index.document(sha256: document.sha256),
-            known.status == .ingested || document.status == .failed
-        {
-            return .duplicate
-        }
+        if index.isCurrent(sha256: document.sha256) { return .duplicate }
         var document = document
         document.eventCount = events.count
         let first = nextSeq

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 import NIOCore
 import NIOPosix
 import TimelineProtocol
@@ -32,6 +35,8 @@ public struct TimelineClient: Sendable {
                         return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                     }
                 }
+        } catch let error as IOError {
+            throw ClientError.cannotConnect(socketPath, String(cString: strerror(error.errnoCode)))
         } catch {
             throw ClientError.cannotConnect(socketPath, "\(error)")
         }
@@ -118,7 +123,7 @@ public enum ClientError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .cannotConnect(let path, let why):
-            return "cannot connect to \(path) (is timelined running? \(why))"
+            return "cannot connect to \(path): \(why) (is timelined running?)"
         case .timedOut: return "the daemon did not answer in time"
         case .closed: return "the daemon closed the connection"
         case .badResponse(let why): return why

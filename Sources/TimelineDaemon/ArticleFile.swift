@@ -67,7 +67,7 @@ struct ArticleFile {
                 }
                 bytes += [UInt8](repeating: 0, count: min(bytes.count, maxBytes + 1 - bytes.count) + 1)
             }
-            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .rejected("read failed: \(String(cString: strerror(errno)))", size: size, modified: modified)

@@ -53,10 +53,22 @@ public struct Daemon {
 
         // The store syncs on a loop of its own, never on the cooperative pool.
         let storeLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        defer { try? storeLoop.syncShutdownGracefully() }
+        do {
+            try await run(storeLoop: storeLoop.next(), dropRoot: dropRoot, resources: resources, notifier: notifier)
+        } catch {
+            try? await storeLoop.shutdownGracefully()
+            throw error
+        }
+        try await storeLoop.shutdownGracefully()
+    }
+
+    private func run(
+        storeLoop: any EventLoop, dropRoot: String, resources: ExtractionResources, notifier: SystemdNotifier
+    ) async throws {
+        let config = configuration
         let store: EventStore
         do {
-            store = try EventStore(logPath: config.logPath, loop: storeLoop.next())
+            store = try EventStore(logPath: config.logPath, loop: storeLoop)
         } catch {
             throw DaemonError("cannot open the log: \(error)")
         }

@@ -18,10 +18,9 @@ public final class DaemonStatus: Sendable {
     public var pending: Int { state.withLock { $0.pending } }
     public var caughtUp: Bool { state.withLock { $0.caughtUp } }
 
-    func queued() { state.withLock { $0.pending += 1 } }
+    func setPending(_ n: Int) { state.withLock { $0.pending = n } }
     func finished(failed: Bool) {
         state.withLock {
-            $0.pending -= 1
             if failed { $0.failed += 1 } else { $0.ingested += 1 }
         }
     }
@@ -31,7 +30,7 @@ public final class DaemonStatus: Sendable {
     public var summary: String {
         state.withLock { s in
             let phase = s.caughtUp ? "watching" : "catching up"
-            return "\(phase): \(s.ingested) files ingested, \(s.failed) set aside, \(s.pending) pending"
+            return "\(phase): \(s.ingested) files taken in, \(s.failed) set aside, \(s.pending) pending"
         }
     }
 }

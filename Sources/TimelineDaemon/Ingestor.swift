@@ -51,7 +51,7 @@ struct Ingestor: Sendable {
 
     private func ingest(_ file: ArticleFile, path: String) async -> Bool {
         let sha = Self.sha256(file.bytes)
-        if let known = store.snapshot.document(sha256: sha), known.status == .ingested {
+        if let known = store.snapshot.document(sha256: sha), store.snapshot.isCurrent(sha256: sha) {
             logger.debug("same content already logged", metadata: ["path": "\(path)", "as": "\(known.path)"])
             return true
         }

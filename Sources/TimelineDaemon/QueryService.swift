@@ -26,14 +26,14 @@ struct QueryService: RequestHandler {
             return SourcesResult(sources: index.documentOrder.compactMap { index.documents[$0] })
         case Methods.stats:
             _ = try request.decodeParams(NoParams.self)
-            let documents = index.documents.values
+            let documents = index.documentOrder.compactMap { index.documents[$0] }
             let size = (try? FileManager.default.attributesOfItem(atPath: store.logPath)[.size] as? Int) ?? 0
             return StatsResult(
                 documents: documents.count { $0.status == .ingested },
                 failedDocuments: documents.count { $0.status == .failed },
                 events: index.events.count,
                 eventsByType: Dictionary(uniqueKeysWithValues: index.eventCountsByType.map { ($0.key.rawValue, $0.value) }),
-                logBytes: size ?? 0, lastSeq: index.lastSeq,
+                logBytes: size, lastSeq: index.lastSeq,
                 uptimeSeconds: Date().timeIntervalSince(status.startedAt), pending: status.pending)
         case Methods.health:
             _ = try request.decodeParams(NoParams.self)

@@ -62,7 +62,7 @@ final class DaemonHarness: @unchecked Sendable {
         env.removeValue(forKey: "NOTIFY_SOCKET")
         env.removeValue(forKey: "LISTEN_FDS")
         p.environment = env
-        FileManager.default.createFile(atPath: logFile, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile, contents: nil)
         p.standardError = FileHandle(forWritingAtPath: logFile)
         p.standardOutput = FileHandle.nullDevice
         try p.run()

@@ -19,7 +19,7 @@ import TimelineCore
             #expect(store.snapshot.events.map(\.id) == ["e1"])
             #expect(try await store.append(document: Fixtures.document("d1"), events: []) == .duplicate)
             #expect(
-                try await store.append(document: Fixtures.document("d2"), events: [])
+                try await store.append(document: Fixtures.document("d2", path: "/drop/b.txt"), events: [])
                     == .appended(firstSeq: 3, records: 1))
         }
         let reopened = try EventStore(logPath: path, loop: loop)
@@ -27,8 +27,27 @@ import TimelineCore
         #expect(reopened.snapshot.events.map(\.id) == ["e1"])
         #expect(reopened.snapshot.documentOrder == ["d1", "d2"])
         #expect(
-            try await reopened.append(document: Fixtures.document("d3"), events: [])
+            try await reopened.append(document: Fixtures.document("d3", path: "/drop/c.txt"), events: [])
                 == .appended(firstSeq: 4, records: 1))
+    }
+
+    @Test func aNewVersionOfAPathReplacesTheOldOneAndAnOldVersionCanComeBack() async throws {
+        let path = Fixtures.tempDir() + "/events.log"
+        let store = try EventStore(logPath: path, loop: loop)
+        let v1 = [Fixtures.event("v1-0", "2024-04-17", doc: "v1")]
+        let v2 = [Fixtures.event("v2-0", "2024-05", doc: "v2"), Fixtures.event("v2-1", "2023", doc: "v2")]
+        _ = try await store.append(document: Fixtures.document("v1"), events: v1)
+        _ = try await store.append(document: Fixtures.document("v2"), events: v2)
+        #expect(store.snapshot.events.map(\.id) == ["v2-1", "v2-0"])
+        #expect(store.snapshot.documentOrder == ["v2"])
+        #expect(store.snapshot.event(id: "v1-0") == nil)
+        // The first content again: logged again, and it is what the path holds now.
+        #expect(try await store.append(document: Fixtures.document("v1"), events: v1) == .appended(firstSeq: 6, records: 2))
+        #expect(store.snapshot.events.map(\.id) == ["v1-0"])
+        // Replay gives the same view.
+        let reopened = try EventStore(logPath: path, loop: loop)
+        #expect(reopened.snapshot.events.map(\.id) == ["v1-0"])
+        #expect(reopened.snapshot.documentOrder == ["v1"])
     }
 
     @Test func tornTailIsCutOnOpenAndAppendsContinueCleanly() async throws {
