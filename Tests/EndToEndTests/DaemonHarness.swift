@@ -52,7 +52,9 @@ final class DaemonHarness: @unchecked Sendable {
     var logFile: String { root + "/daemon-\(starts).log" }
 
     /// Starts the daemon and waits until `health` answers.
-    func start(extraArguments: [String] = []) async throws {
+    func start(
+        extraArguments: [String] = [], environment extra: [String: String] = [:], waitForHealth: Bool = true
+    ) async throws {
         starts += 1
         let p = Process()
         p.executableURL = Self.productsDirectory.appendingPathComponent("timelined")
@@ -61,12 +63,14 @@ final class DaemonHarness: @unchecked Sendable {
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NOTIFY_SOCKET")
         env.removeValue(forKey: "LISTEN_FDS")
+        env.merge(extra) { _, new in new }
         p.environment = env
         _ = FileManager.default.createFile(atPath: logFile, contents: nil)
         p.standardError = FileHandle(forWritingAtPath: logFile)
         p.standardOutput = FileHandle.nullDevice
         try p.run()
         process = p
+        guard waitForHealth else { return }
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             if !p.isRunning { throw HarnessError("daemon exited at start (status \(p.terminationStatus)):\n\(log)") }
