@@ -122,7 +122,9 @@ public struct TimelineServer: Service {
         do {
             try await connection.executeThenClose { inbound, outbound in
                 do {
-                    for try await line in inbound {
+                    // On shutdown a connection ends after the request in hand: an idle
+                    // client must not hold the daemon up.
+                    for try await line in inbound.cancelOnGracefulShutdown() {
                         if let reply = await answer(line) {
                             try await outbound.write(ByteBuffer(bytes: reply))
                         }

@@ -29,3 +29,18 @@ struct SystemdNotifyTests {
         #expect(rest.contains { $0.contains("STOPPING=1") }, "\(rest)")
     }
 }
+
+@Suite(.timeLimit(.minutes(1)))
+struct ShutdownTests {
+    @Test func sigtermWithAnIdleClientConnectedExitsPromptly() async throws {
+        let daemon = try DaemonHarness()
+        try await daemon.start()
+        let started = ContinuousClock.now
+        try await daemon.client.withConnection { c in
+            _ = try await c.call(Methods.health, NoParams(), as: HealthResult.self)
+            // Stay connected and silent while the daemon is asked to stop.
+            #expect(try await daemon.stop() == 0)
+        }
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
+}
