@@ -113,7 +113,8 @@ struct EventClassifier: Sendable {
                 }) {
                     continue
                 }
-                if best == nil || cost < best!.cost { best = (cost, d) }
+                // On a tie the date after the trigger wins: "signed on 9 May", "a meeting on April 17".
+                if best == nil || cost < best!.cost || (cost == best!.cost && d.mention.first > hit.first) { best = (cost, d) }
             }
             guard let (_, d) = best else { continue }
             if isStatistic(tokens, inMention: inMention, hit.first..<hit.end, d.mention.first..<d.mention.end) { continue }
@@ -142,7 +143,7 @@ struct EventClassifier: Sendable {
             let t = tokens[k]
             guard t.kind == .punct else { continue }
             if Self.hardBarriers.contains(t.text) { return nil }
-            if Self.barriers.contains(t.text) || (PatternContext.dashes.contains(t.text) && t.spaceBefore) { barriers += 1 }
+            if isBarrier(tokens, k) { barriers += 1 }
         }
         if near {
             // The date modifies the noun ("the 2003 revitalization plan", "Jilin's 2009 Changjitu project")
@@ -179,14 +180,22 @@ struct EventClassifier: Sendable {
     /// The clause around `range`: up to the nearest barrier on each side.
     func clause(_ tokens: [Token], around range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound
-        while lo > 0, !(tokens[lo - 1].kind == .punct && (Self.barriers.contains(tokens[lo - 1].text) || Self.hardBarriers.contains(tokens[lo - 1].text))) {
-            lo -= 1
-        }
+        while lo > 0, !isBarrier(tokens, lo - 1), !Self.hardBarriers.contains(tokens[lo - 1].text) { lo -= 1 }
         var hi = range.upperBound
-        while hi < tokens.count, !(tokens[hi].kind == .punct && (Self.barriers.contains(tokens[hi].text) || Self.hardBarriers.contains(tokens[hi].text))) {
-            hi += 1
-        }
+        while hi < tokens.count, !isBarrier(tokens, hi), !Self.hardBarriers.contains(tokens[hi].text) { hi += 1 }
         return lo..<hi
+    }
+
+    /// A comma, colon, bracket, quote or spaced dash between clauses; not the comma of `4,250`.
+    func isBarrier(_ tokens: [Token], _ k: Int) -> Bool {
+        let t = tokens[k]
+        guard t.kind == .punct else { return false }
+        if t.text == ",", k > 0, k + 1 < tokens.count, tokens[k - 1].kind == .number, tokens[k + 1].kind == .number,
+            tokens[k - 1].end == t.start, t.end == tokens[k + 1].start
+        {
+            return false
+        }
+        return Self.barriers.contains(t.text) || (PatternContext.dashes.contains(t.text) && t.spaceBefore)
     }
 
     /// A figure rather than a happening: a quantity word, a number with thousands
