@@ -9,6 +9,8 @@ struct Cues: Sendable {
         case planNoun = "plan-noun"
         case noEventSignal = "no-event-signal"
         case future
+        case hypothetical
+        case functionWord = "function-word"
         case byline
     }
 

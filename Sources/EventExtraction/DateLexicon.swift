@@ -13,6 +13,9 @@ struct DateLexicon: Sendable {
 
     /// `months.tsv`: `word<TAB>1…12[<TAB>cap]`, e.g. `sept<TAB>9`.
     var months: [String: Entry<Int>] = [:]
+    /// The longest name of each month in each file (`september`, not `sept`): a full stop after
+    /// one of these ends a sentence rather than an abbreviation.
+    var fullMonthNames: Set<String> = []
     /// `weekdays.tsv`: `word<TAB>1…7[<TAB>cap]` (ISO: 1 = Monday).
     var weekdays: [String: Entry<Int>] = [:]
     /// `numbers.tsv`: `word<TAB>n`, cardinal number words (`five<TAB>5`).
@@ -51,9 +54,13 @@ struct DateLexicon: Sendable {
             return required ? try DataFile.read(path, in: directory) : try DataFile.readIfPresent(path, in: directory)
         }
         if let f = try file("months.tsv") {
-            for (k, v, flags) in try f.integerTable(1...12, usage: "word<TAB>month[<TAB>cap]") {
+            let table = try f.integerTable(1...12, usage: "word<TAB>month[<TAB>cap]")
+            var longest: [Int: Int] = [:]
+            for (k, v, flags) in table {
                 months[k] = Entry(value: v, capitalizedOnly: flags.contains("cap"))
+                longest[v] = max(longest[v] ?? 0, k.count)
             }
+            for (k, v, _) in table where k.count == longest[v] { fullMonthNames.insert(k) }
         }
         if let f = try file("weekdays.tsv") {
             for (k, v, flags) in try f.integerTable(1...7, usage: "word<TAB>weekday[<TAB>cap]") {

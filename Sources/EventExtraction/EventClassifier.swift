@@ -36,8 +36,10 @@ struct EventClassifier: Sendable {
     /// A `near` trigger takes only a date with at most this many tokens between, no punctuation.
     static let nearDistance = 3
     /// How far from a trigger a policy-document noun makes it an approval.
-    static let documentWindow = 8
+    static let documentWindow = 15
 
+    /// What may stand between a `near` noun and a date after it.
+    static let nearPrepositions: Set<String> = ["in", "of", "from"]
     static let barriers: Set<String> = [",", ":", "(", ")", "[", "]", "\u{2014}", "\u{2013}", "\""]
     static let hardBarriers: Set<String> = [";", "\u{3002}"]
 
@@ -89,17 +91,30 @@ struct EventClassifier: Sendable {
         }
 
         for hit in hits {
+            // "decided to establish", "agreed to sign": an intention, not a happening of its own.
+            if hit.phrase.type != .deadline, hit.first > 0, tokens[hit.first - 1].lower == "to", tokens[hit.first].kind == .word,
+                !tokens[hit.first].lower.hasSuffix("ing")
+            {
+                continue
+            }
+            // "should be established", "could be signed": a possibility, not a happening.
+            if hit.first >= 2, tokens[hit.first - 1].lower == "be", cues.contains(.hypothetical, tokens[hit.first - 2].lower) {
+                continue
+            }
             var best: (cost: Int, date: DatedMention)?
             for (d, byOnly) in eligible {
                 if byOnly && hit.phrase.type != .deadline { continue }
-                guard let cost = self.cost(tokens, hit.first..<hit.end, d.mention.first..<d.mention.end, near: hit.phrase.near)
+                guard var cost = self.cost(tokens, hit.first..<hit.end, d.mention.first..<d.mention.end, near: hit.phrase.near)
+                        ?? self.frontedCost(tokens, hit.first..<hit.end, d.mention, near: hit.phrase.near)
                 else { continue }
+                if d.mention.first <= 1, hit.first > d.mention.end { cost = min(cost, Self.maximumCost) }
                 if hit.phrase.reporting, hits.contains(where: { other in
                     !other.phrase.reporting && Self.between(other.first, hit.first..<hit.end, d.mention.first..<d.mention.end)
                 }) {
                     continue
                 }
-                if best == nil || cost < best!.cost { best = (cost, d) }
+                // On a tie the date after the trigger wins: "signed on 9 May", "a meeting on April 17".
+                if best == nil || cost < best!.cost || (cost == best!.cost && d.mention.first > hit.first) { best = (cost, d) }
             }
             guard let (_, d) = best else { continue }
             if isStatistic(tokens, inMention: inMention, hit.first..<hit.end, d.mention.first..<d.mention.end) { continue }
@@ -128,14 +143,32 @@ struct EventClassifier: Sendable {
             let t = tokens[k]
             guard t.kind == .punct else { continue }
             if Self.hardBarriers.contains(t.text) { return nil }
-            if Self.barriers.contains(t.text) || (PatternContext.dashes.contains(t.text) && t.spaceBefore) { barriers += 1 }
+            if isBarrier(tokens, k) { barriers += 1 }
         }
         if near {
-            let punctuation = gap.contains { tokens[$0].kind == .punct && tokens[$0].lower != "'s" && !PatternContext.dashes.contains(tokens[$0].text) }
-            guard gap.count <= Self.nearDistance, !punctuation else { return nil }
+            // The date modifies the noun ("the 2003 revitalization plan", "Jilin's 2009 Changjitu project")
+            // or follows it with one preposition ("a plan in 2016", "plans from 2009").
+            if date.upperBound <= trigger.lowerBound {
+                let blocked = gap.contains { k in
+                    tokens[k].kind == .punct && !PatternContext.dashes.contains(tokens[k].text)
+                        || cues.contains(.functionWord, tokens[k].lower)
+                }
+                guard gap.count <= Self.nearDistance, !blocked else { return nil }
+            } else {
+                guard gap.count <= 1, gap.allSatisfy({ Self.nearPrepositions.contains(tokens[$0].lower) }) else { return nil }
+            }
         }
         let cost = gap.count + Self.barrierCost * barriers
         return cost <= Self.maximumCost ? cost : nil
+    }
+
+    /// A date fronted before the main clause ("In October 2013, X put forward … at the Conference")
+    /// governs the whole sentence: it reaches triggers beyond the usual distance, but not across `;`.
+    func frontedCost(_ tokens: [Token], _ trigger: Range<Int>, _ date: TemporalMention, near: Bool) -> Int? {
+        guard !near, date.first <= 1, date.end < tokens.count, tokens[date.end].text == ",", trigger.lowerBound > date.end,
+            !(date.end..<trigger.lowerBound).contains(where: { Self.hardBarriers.contains(tokens[$0].text) })
+        else { return nil }
+        return Self.maximumCost
     }
 
     static func between(_ k: Int, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
@@ -147,14 +180,22 @@ struct EventClassifier: Sendable {
     /// The clause around `range`: up to the nearest barrier on each side.
     func clause(_ tokens: [Token], around range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound
-        while lo > 0, !(tokens[lo - 1].kind == .punct && (Self.barriers.contains(tokens[lo - 1].text) || Self.hardBarriers.contains(tokens[lo - 1].text))) {
-            lo -= 1
-        }
+        while lo > 0, !isBarrier(tokens, lo - 1), !Self.hardBarriers.contains(tokens[lo - 1].text) { lo -= 1 }
         var hi = range.upperBound
-        while hi < tokens.count, !(tokens[hi].kind == .punct && (Self.barriers.contains(tokens[hi].text) || Self.hardBarriers.contains(tokens[hi].text))) {
-            hi += 1
-        }
+        while hi < tokens.count, !isBarrier(tokens, hi), !Self.hardBarriers.contains(tokens[hi].text) { hi += 1 }
         return lo..<hi
+    }
+
+    /// A comma, colon, bracket, quote or spaced dash between clauses; not the comma of `4,250`.
+    func isBarrier(_ tokens: [Token], _ k: Int) -> Bool {
+        let t = tokens[k]
+        guard t.kind == .punct else { return false }
+        if t.text == ",", k > 0, k + 1 < tokens.count, tokens[k - 1].kind == .number, tokens[k + 1].kind == .number,
+            tokens[k - 1].end == t.start, t.end == tokens[k + 1].start
+        {
+            return false
+        }
+        return Self.barriers.contains(t.text) || (PatternContext.dashes.contains(t.text) && t.spaceBefore)
     }
 
     /// A figure rather than a happening: a quantity word, a number with thousands

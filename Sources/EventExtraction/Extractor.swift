@@ -53,12 +53,10 @@ public struct Extractor: Sendable {
             let tokens = Tokenizer.tokenize(text.scalars, sentence)
             let mentions = tagger.tag(tokens)
             guard !mentions.isEmpty else { continue }
-            let direction: TemporalReference.Direction =
-                resources.cues.occurs(.future, in: tokens, 0..<tokens.count) ? .future : .nearest
             var dated: [EventClassifier.DatedMention] = []
             for m in mentions {
                 let anchor: TimexValue? = if case .sameDayIn = m.reference { previousDay } else { previous }
-                let (value, calendar) = m.reference.resolve(dct: dct, direction: direction, previous: anchor)
+                let (value, calendar) = m.reference.resolve(dct: dct, direction: direction(tokens, m), previous: anchor)
                 let start = tokens[m.first].start
                 let end = tokens[m.end - 1].end
                 timexes.append(
@@ -88,19 +86,33 @@ public struct Extractor: Sendable {
             title: title(text), dct: dct, dctSource: source, timexes: timexes, events: Self.merge(candidates))
     }
 
-    /// One happening mentioned twice: the same type, one date inside the other, and the
-    /// same trigger or a shared place or organisation. The less precise mention goes.
+    /// Tense cues close to the mention (`will`, `next`) make `April 17` the next one; otherwise the nearest.
+    func direction(_ tokens: [Token], _ m: TemporalMention) -> TemporalReference.Direction {
+        let window = max(0, m.first - Self.tenseWindow)..<min(tokens.count, m.end + Self.tenseWindow)
+        return resources.cues.occurs(.future, in: tokens, window) ? .future : .nearest
+    }
+
+    /// How many tokens around a date are read for tense cues.
+    static let tenseWindow = 8
+
+    /// One happening mentioned twice: the same type and trigger, one date inside the other
+    /// (or equal), and a shared place or organisation (or none named in one of them).
+    /// The less precise (or the later) mention goes.
     static func merge(_ candidates: [(event: ExtractedEvent, trigger: String)]) -> [ExtractedEvent] {
         var keep = [Bool](repeating: true, count: candidates.count)
         for (i, a) in candidates.enumerated() {
             for (j, b) in candidates.enumerated() where i != j && keep[j] {
                 let ea = a.event
                 let eb = b.event
-                guard ea.type == eb.type, ea.date.precision > eb.date.precision else { continue }
+                guard ea.type == eb.type, a.trigger == b.trigger,
+                    ea.date.precision > eb.date.precision || (ea.date == eb.date && j < i)
+                else { continue }
                 let ia = ea.date.interval
                 let ib = eb.date.interval
                 guard ia.start <= ib.start, ib.end <= ia.end else { continue }
-                let related = a.trigger == b.trigger || !Set(ea.places + ea.organizations).isDisjoint(with: eb.places + eb.organizations)
+                let entitiesA = ea.places + ea.organizations
+                let entitiesB = eb.places + eb.organizations
+                let related = entitiesA.isEmpty || entitiesB.isEmpty || !Set(entitiesA).isDisjoint(with: entitiesB)
                 if related {
                     keep[i] = false
                     break

@@ -21,7 +21,7 @@ struct PatternContext {
     /// A month name or abbreviation (with its full stop): `(month, tokens used)`.
     func month(_ i: Int) -> (Int, Int)? {
         guard let tok = t(i), let m = lexicon.month(tok) else { return nil }
-        if tok.text.count <= 4, word(i + 1, "."), touching(i) { return (m, 2) }
+        if word(i + 1, "."), touching(i), !lexicon.fullMonthNames.contains(tok.lower) { return (m, 2) }
         return (m, 1)
     }
 

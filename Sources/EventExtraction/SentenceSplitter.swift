@@ -42,8 +42,11 @@ struct SentenceSplitter: Sendable {
                 if start != nil, !continues(s, lineStart: lineStart, lineEnd: i, next: j, breaks: breaks, limit: range.upperBound) {
                     close(i)
                 }
-                lineStart = i + 1
-                i += 1
+                // Skip the blank lines: the next line is the one holding `j`.
+                var k = j
+                while k > i + 1, s[k - 1] != "\n" { k -= 1 }
+                lineStart = k
+                i = j
                 continue
             }
             if start == nil {

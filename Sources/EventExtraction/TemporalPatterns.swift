@@ -57,8 +57,10 @@ extension TemporalPattern {
         guard let a = c.t(i), a.kind == .number, a.digitCount <= 2, let x = a.number, c.touching(i),
             let sep = c.t(i + 1), [".", "/"].contains(sep.text), c.touching(i + 1),
             let b = c.t(i + 2), b.kind == .number, b.digitCount <= 2, let z = b.number, c.touching(i + 2),
-            c.t(i + 3)?.text == sep.text, c.touching(i + 3), let (y, yl) = c.year(i + 4)
+            c.t(i + 3)?.text == sep.text, c.touching(i + 3), let yt = c.t(i + 4), yt.kind == .number, yt.digitCount == 4,
+            let y = yt.number, !c.touching(i + 4) || c.t(i + 5)?.kind == .punct
         else { return nil }
+        let yl = 1
         // Day first (15.03.2017), except a slash date that only reads month first (03/15/2017).
         let (d, m) = sep.text == "/" && z > 12 ? (z, x) : (x, z)
         guard let date = CivilDate(year: y, month: m, day: d) else { return nil }
@@ -247,12 +249,12 @@ extension TemporalPattern {
         var k = i
         var q: Int?
         var half = false
-        if let tok = c.t(i), tok.kind == .word, tok.text.count == 2, let n = Int(tok.text.dropFirst()),
-            let f = tok.text.first, f == "Q" || f == "H"
+        if let tok = c.t(i), tok.text == "Q" || tok.text == "H", c.touching(i), let n = c.t(i + 1)?.number,
+            c.t(i + 1)?.digitCount == 1
         {
             q = n
-            half = f == "H"
-            k += 1
+            half = tok.text == "H"
+            k += 2
         } else {
             if c.word(k, "the") { k += 1 }
             guard let (n, nl) = c.ordinal(k) else { return nil }

@@ -8,11 +8,22 @@ struct TemporalTagger: Sendable {
     let lexicon: DateLexicon
     /// Modifier phrases, longest first.
     private let modifiers: [(words: [String], mod: String)]
+    /// Lower-case words that can start an expression; other words are skipped without trying
+    /// the patterns (numbers and ideographs are always tried).
+    private let startWords: Set<String>
 
     init(lexicon: DateLexicon) {
         self.lexicon = lexicon
         modifiers = lexicon.modifiers.map { (words: $0.key.split(separator: " ").map(String.init), mod: $0.value) }
             .sorted { $0.words.count > $1.words.count }
+        var words: Set<String> = ["the", "every", "each", "q", "h"]
+        for table in [Array(lexicon.months.keys), Array(lexicon.weekdays.keys), Array(lexicon.numbers.keys),
+                      Array(lexicon.ordinals.keys), Array(lexicon.seasons.keys), Array(lexicon.relative.keys),
+                      Array(lexicon.deictic.keys), Array(lexicon.sets.keys), Array(lexicon.modifiers.keys)]
+        {
+            for key in table { words.insert(String(key.split(separator: " ").first ?? "")) }
+        }
+        startWords = words
     }
 
     func tag(_ tokens: [Token]) -> [TemporalMention] {
@@ -20,7 +31,7 @@ struct TemporalTagger: Sendable {
         var mentions: [TemporalMention] = []
         var i = 0
         while i < tokens.count {
-            if let (mod, coreStart) = modifier(c, at: i), let m = bestMatch(c, at: coreStart), m.rangeEnd == nil,
+            if c.tokens[i].kind == .word, startWords.contains(c.tokens[i].lower), let (mod, coreStart) = modifier(c, at: i), let m = bestMatch(c, at: coreStart), m.rangeEnd == nil,
                 m.reference.timexType == "DATE"
             {
                 mentions.append(TemporalMention(first: i, end: coreStart + m.length, reference: m.reference, mod: mod, isDaySpan: m.isDaySpan))
@@ -56,8 +67,12 @@ struct TemporalTagger: Sendable {
 
     private func bestMatch(_ c: PatternContext, at i: Int) -> PatternMatch? {
         let tok = c.tokens[i]
-        // Every pattern starts at a number, a word or `'`; skip other punctuation quickly.
-        if tok.kind == .punct { return nil }
+        // Skip punctuation and words no pattern starts with, without trying the patterns.
+        switch tok.kind {
+        case .punct: return nil
+        case .word: if !startWords.contains(tok.lower) { return nil }
+        case .number, .ideograph: break
+        }
         var best: PatternMatch?
         for p in TemporalPattern.all {
             guard let m = p.match(c, i) else { continue }
