@@ -31,7 +31,12 @@ struct Boilerplate: Sendable {
     }
 
     func isBoilerplate(_ line: Substring) -> Bool {
-        let low = line.drop { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "_" || $0 == ">" || $0 == "#" }.lowercased()
-        return linePrefixes.contains { low.hasPrefix($0) }
+        let rest = line.drop { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "_" || $0 == ">" || $0 == "#" }
+        guard !rest.isEmpty else { return false }
+        // Prefixes are short: lower-case only the start of the line.
+        let low = String(rest.prefix(Self.longestPrefix)).lowercased()
+        return linePrefixes.contains { low.starts(with: $0) }
     }
+
+    static let longestPrefix = 40
 }

@@ -138,10 +138,23 @@ public struct Extractor: Sendable {
         return excluded
     }
 
+    static let citationMarks = ["http://", "https://", "doi.org", "(accessed", " pp. ", "available at:"].map { Array($0.utf8) }
+
+    /// A URL, DOI, page range or access date: a reference, not body text.
     static func looksLikeCitation(_ line: Substring) -> Bool {
-        let low = line.lowercased()
-        return low.contains("http://") || low.contains("https://") || low.contains("doi.org") || low.contains("(accessed")
-            || low.contains(" pp. ") || low.contains("available at:")
+        let bytes = Array(line.utf8)
+        return citationMarks.contains { asciiCaseInsensitiveContains(bytes, $0) }
+    }
+
+    /// Plain byte search with ASCII case folding (no Foundation bridging on the hot path).
+    static func asciiCaseInsensitiveContains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, hay.count >= needle.count else { return needle.isEmpty }
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+        outer: for start in 0...(hay.count - needle.count) {
+            for k in 0..<needle.count where lower(hay[start + k]) != needle[k] { continue outer }
+            return true
+        }
+        return false
     }
 
     /// Front matter `title:`, else the first short line that reads like a headline.
