@@ -21,33 +21,39 @@ let package = Package(
 
         // libinotifytools ships no .pc file on Debian 12, hence no pkgConfig.
         .systemLibrary(
-            name: "CInotifyTools", path: "Sources/CInotifyTools",
-            providers: [.apt(["libinotifytools0-dev"])]),
+            name: "CInotifyTools",
+            path: "Sources/CInotifyTools",
+            providers: [.apt(["libinotifytools0-dev"])]
+        ),
         .target(
             name: "DropWatcher",
             dependencies: [
                 "CInotifyTools",
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+            ]
+        ),
 
         .target(
             name: "EventExtraction",
             dependencies: ["TimelineCore"],
-            resources: [.copy("Resources")]),
+            resources: [.copy("Resources")]
+        ),
 
         .target(
             name: "EventLog",
             dependencies: [
                 "TimelineCore",
                 .product(name: "NIOCore", package: "swift-nio"),
-            ]),
+            ]
+        ),
 
         .target(
             name: "TimelineProtocol",
             dependencies: [
                 "TimelineCore",
                 .product(name: "NIOCore", package: "swift-nio"),
-            ]),
+            ]
+        ),
         .target(
             name: "TimelineServer",
             dependencies: [
@@ -56,14 +62,16 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]),
+            ]
+        ),
         .target(
             name: "TimelineClient",
             dependencies: [
                 "TimelineProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-            ]),
+            ]
+        ),
 
         // Wiring: configuration, ingestion, systemd; the only target that sees every module.
         .target(
@@ -76,37 +84,43 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]),
+            ]
+        ),
         .executableTarget(
             name: "timelined",
             dependencies: [
                 "TimelineDaemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ]
+        ),
         .executableTarget(
             name: "timelinectl",
             dependencies: [
                 "TimelineCore", "TimelineProtocol", "TimelineClient", "EventExtraction", "EventLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ]
+        ),
 
         .testTarget(name: "TimelineCoreTests", dependencies: ["TimelineCore"]),
         .testTarget(name: "DropWatcherTests", dependencies: ["DropWatcher"]),
         .testTarget(name: "EventExtractionTests", dependencies: ["EventExtraction", "TimelineCore"]),
         .testTarget(
             name: "EventLogTests",
-            dependencies: ["EventLog", "TimelineCore", .product(name: "NIOPosix", package: "swift-nio")]),
+            dependencies: ["EventLog", "TimelineCore", .product(name: "NIOPosix", package: "swift-nio")]
+        ),
         .testTarget(
             name: "TimelineProtocolTests",
             dependencies: [
                 "TimelineProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
-            ]),
+            ]
+        ),
         .testTarget(name: "TimelineDaemonTests", dependencies: ["TimelineDaemon"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["timelined", "timelinectl", "TimelineClient", "TimelineProtocol", "TimelineCore"]),
+            dependencies: ["timelined", "timelinectl", "TimelineClient", "TimelineProtocol", "TimelineCore"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

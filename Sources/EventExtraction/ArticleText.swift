@@ -42,7 +42,9 @@ public struct ArticleText: Sendable {
         }
         if Double(controls) > Double(body.count) * maximumControlShare {
             throw ExtractionError(
-                code: .binaryContent, message: "\(fileName): binary content (\(controls) control characters)")
+                code: .binaryContent,
+                message: "\(fileName): binary content (\(controls) control characters)"
+            )
         }
         guard let text = String(validating: body, as: UTF8.self) else {
             throw ExtractionError(code: .invalidUTF8, message: "\(fileName): not valid UTF-8")
@@ -58,7 +60,9 @@ public struct ArticleText: Sendable {
         case "txt", "text": return .plain
         case let ext:
             throw ExtractionError(
-                code: .unsupportedFileType, message: "\(fileName): unsupported file type '.\(ext)'")
+                code: .unsupportedFileType,
+                message: "\(fileName): unsupported file type '.\(ext)'"
+            )
         }
     }
 }

@@ -68,7 +68,10 @@ struct DataFile {
     }
 
     /// A `word<TAB>integer` table whose values lie in `range`.
-    func integerTable(_ range: ClosedRange<Int>, usage: String) throws -> [(key: String, value: Int, flags: Set<String>)] {
+    func integerTable(
+        _ range: ClosedRange<Int>,
+        usage: String
+    ) throws -> [(key: String, value: Int, flags: Set<String>)] {
         try lines.map { line in
             let f = try fields(line, min: 2, max: 3, usage: usage)
             guard let n = Int(f[1].hasPrefix("+") ? String(f[1].dropFirst()) : f[1]), range.contains(n) else {
@@ -79,7 +82,10 @@ struct DataFile {
     }
 
     /// A `word<TAB>value` table whose values are checked by `valid`.
-    func stringTable(usage: String, valid: (String) -> Bool) throws -> [(key: String, value: String, flags: Set<String>)] {
+    func stringTable(
+        usage: String,
+        valid: (String) -> Bool
+    ) throws -> [(key: String, value: String, flags: Set<String>)] {
         try lines.map { line in
             let f = try fields(line, min: 2, max: 3, usage: usage)
             guard valid(f[1]) else { throw error(line, "'\(f[1])' is not a valid value for \(usage)") }

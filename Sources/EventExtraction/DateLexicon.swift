@@ -72,47 +72,66 @@ struct DateLexicon: Sendable {
                 yearMarkers.formUnion(try f.list().map { $0.lowercased() })
             }
             if let f = try DataFile.readIfPresent("\(language)/date-units.tsv", in: directory) {
-                for (k, v, _) in try f.stringTable(usage: "ideograph<TAB>year|month|day", valid: { ["year", "month", "day"].contains($0) }) {
+                for (k, v, _) in try f.stringTable(
+                    usage: "ideograph<TAB>year|month|day",
+                    valid: { ["year", "month", "day"].contains($0) }
+                ) {
                     ideographUnits[k] = v
                 }
             }
             return
         }
-        for (k, v, _) in try DataFile.read("\(language)/numbers.tsv", in: directory).integerTable(0...1_000_000, usage: "word<TAB>number") {
+        for (k, v, _) in try DataFile.read("\(language)/numbers.tsv", in: directory).integerTable(
+            0...1_000_000,
+            usage: "word<TAB>number"
+        ) {
             numbers[k] = v
         }
-        for (k, v, _) in try DataFile.read("\(language)/ordinals.tsv", in: directory).integerTable(1...100, usage: "word<TAB>number") {
+        for (k, v, _) in try DataFile.read("\(language)/ordinals.tsv", in: directory).integerTable(
+            1...100,
+            usage: "word<TAB>number"
+        ) {
             ordinals[k] = v
         }
         for (k, v, _) in try DataFile.read("\(language)/seasons.tsv", in: directory).stringTable(
-            usage: "word<TAB>SP|SU|FA|WI", valid: { TimexValue.Season(rawValue: $0) != nil })
-        {
+            usage: "word<TAB>SP|SU|FA|WI",
+            valid: { TimexValue.Season(rawValue: $0) != nil }
+        ) {
             seasons[k] = TimexValue.Season(rawValue: v)!
         }
         for (k, v, _) in try DataFile.read("\(language)/units.tsv", in: directory).stringTable(
-            usage: "word<TAB>unit", valid: { DateLexicon.unitValues.contains($0) })
-        {
+            usage: "word<TAB>unit",
+            valid: { DateLexicon.unitValues.contains($0) }
+        ) {
             units[k] = v
         }
         for (k, v, _) in try DataFile.read("\(language)/modifiers.tsv", in: directory).stringTable(
-            usage: "phrase<TAB>mod", valid: { DateLexicon.modValues.contains($0) })
-        {
+            usage: "phrase<TAB>mod",
+            valid: { DateLexicon.modValues.contains($0) }
+        ) {
             modifiers[k] = v
         }
-        for (k, v, _) in try DataFile.read("\(language)/relative.tsv", in: directory).integerTable(-1...1, usage: "word<TAB>offset") {
+        for (k, v, _) in try DataFile.read("\(language)/relative.tsv", in: directory).integerTable(
+            -1...1,
+            usage: "word<TAB>offset"
+        ) {
             relative[k] = v
         }
         for (k, v, _) in try DataFile.read("\(language)/deictic.tsv", in: directory).stringTable(
-            usage: "word<TAB>value", valid: DateLexicon.isDeicticValue)
-        {
+            usage: "word<TAB>value",
+            valid: DateLexicon.isDeicticValue
+        ) {
             deictic[k] = v
         }
         for (k, v, _) in try DataFile.read("\(language)/sets.tsv", in: directory).stringTable(
-            usage: "word<TAB>P1W", valid: { $0.hasPrefix("P") && $0.count >= 3 })
-        {
+            usage: "word<TAB>P1W",
+            valid: { $0.hasPrefix("P") && $0.count >= 3 }
+        ) {
             sets[k] = v
         }
-        quantityUnits = Set(try DataFile.read("\(language)/quantity-units.txt", in: directory).list().map { $0.lowercased() })
+        quantityUnits = Set(
+            try DataFile.read("\(language)/quantity-units.txt", in: directory).list().map { $0.lowercased() }
+        )
     }
 
     static func isDeicticValue(_ v: String) -> Bool {

@@ -64,7 +64,12 @@ struct EventClassifier: Sendable {
         return hits
     }
 
-    func classify(_ tokens: [Token], dates: [DatedMention], allMentions: [TemporalMention], dct: CivilDate) -> [Candidate] {
+    func classify(
+        _ tokens: [Token],
+        dates: [DatedMention],
+        allMentions: [TemporalMention],
+        dct: CivilDate
+    ) -> [Candidate] {
         guard !dates.isEmpty else { return [] }
         let stems = tokens.map { $0.kind == .word ? Stemmer.stem($0.lower) : $0.lower }
         let hits = triggers(in: tokens, stems: stems, excluding: allMentions)
@@ -92,32 +97,48 @@ struct EventClassifier: Sendable {
 
         for hit in hits {
             // "decided to establish", "agreed to sign": an intention, not a happening of its own.
-            if hit.phrase.type != .deadline, hit.first > 0, tokens[hit.first - 1].lower == "to", tokens[hit.first].kind == .word,
+            if hit.phrase.type != .deadline, hit.first > 0, tokens[hit.first - 1].lower == "to",
+                tokens[hit.first].kind == .word,
                 !tokens[hit.first].lower.hasSuffix("ing")
             {
                 continue
             }
             // "should be established", "could be signed": a possibility, not a happening.
-            if hit.first >= 2, tokens[hit.first - 1].lower == "be", cues.contains(.hypothetical, tokens[hit.first - 2].lower) {
+            if hit.first >= 2, tokens[hit.first - 1].lower == "be",
+                cues.contains(.hypothetical, tokens[hit.first - 2].lower)
+            {
                 continue
             }
             var best: (cost: Int, date: DatedMention)?
             for (d, byOnly) in eligible {
                 if byOnly && hit.phrase.type != .deadline { continue }
-                guard var cost = self.cost(tokens, hit.first..<hit.end, d.mention.first..<d.mention.end, near: hit.phrase.near)
+                guard
+                    var cost = self.cost(
+                        tokens,
+                        hit.first..<hit.end,
+                        d.mention.first..<d.mention.end,
+                        near: hit.phrase.near
+                    )
                         ?? self.frontedCost(tokens, hit.first..<hit.end, d.mention, near: hit.phrase.near)
                 else { continue }
                 if d.mention.first <= 1, hit.first > d.mention.end { cost = min(cost, Self.maximumCost) }
-                if hit.phrase.reporting, hits.contains(where: { other in
-                    !other.phrase.reporting && Self.between(other.first, hit.first..<hit.end, d.mention.first..<d.mention.end)
-                }) {
+                if hit.phrase.reporting,
+                    hits.contains(where: { other in
+                        !other.phrase.reporting
+                            && Self.between(other.first, hit.first..<hit.end, d.mention.first..<d.mention.end)
+                    })
+                {
                     continue
                 }
                 // On a tie the date after the trigger wins: "signed on 9 May", "a meeting on April 17".
-                if best == nil || cost < best!.cost || (cost == best!.cost && d.mention.first > hit.first) { best = (cost, d) }
+                if best == nil || cost < best!.cost || (cost == best!.cost && d.mention.first > hit.first) {
+                    best = (cost, d)
+                }
             }
             guard let (_, d) = best else { continue }
-            if isStatistic(tokens, inMention: inMention, hit.first..<hit.end, d.mention.first..<d.mention.end) { continue }
+            if isStatistic(tokens, inMention: inMention, hit.first..<hit.end, d.mention.first..<d.mention.end) {
+                continue
+            }
             var type = hit.phrase.type
             if hit.phrase.documentApproval, namesDocument(tokens, around: hit.first..<hit.end) { type = .approval }
             add(type, d.value, hit.phrase.text, hit.first)
@@ -136,7 +157,8 @@ struct EventClassifier: Sendable {
 
     /// The distance from a trigger to a date, or `nil` if they cannot go together.
     func cost(_ tokens: [Token], _ trigger: Range<Int>, _ date: Range<Int>, near: Bool) -> Int? {
-        let gap = trigger.upperBound <= date.lowerBound
+        let gap =
+            trigger.upperBound <= date.lowerBound
             ? trigger.upperBound..<date.lowerBound : date.upperBound..<max(date.upperBound, trigger.lowerBound)
         var barriers = 0
         for k in gap {
@@ -155,7 +177,9 @@ struct EventClassifier: Sendable {
                 }
                 guard gap.count <= Self.nearDistance, !blocked else { return nil }
             } else {
-                guard gap.count <= 1, gap.allSatisfy({ Self.nearPrepositions.contains(tokens[$0].lower) }) else { return nil }
+                guard gap.count <= 1, gap.allSatisfy({ Self.nearPrepositions.contains(tokens[$0].lower) }) else {
+                    return nil
+                }
             }
         }
         let cost = gap.count + Self.barrierCost * barriers
@@ -165,7 +189,8 @@ struct EventClassifier: Sendable {
     /// A date fronted before the main clause ("In October 2013, X put forward … at the Conference")
     /// governs the whole sentence: it reaches triggers beyond the usual distance, but not across `;`.
     func frontedCost(_ tokens: [Token], _ trigger: Range<Int>, _ date: TemporalMention, near: Bool) -> Int? {
-        guard !near, date.first <= 1, date.end < tokens.count, tokens[date.end].text == ",", trigger.lowerBound > date.end,
+        guard !near, date.first <= 1, date.end < tokens.count, tokens[date.end].text == ",",
+            trigger.lowerBound > date.end,
             !(date.end..<trigger.lowerBound).contains(where: { Self.hardBarriers.contains(tokens[$0].text) })
         else { return nil }
         return Self.maximumCost
@@ -209,7 +234,8 @@ struct EventClassifier: Sendable {
             var number = false
             for k in region where tokens[k].kind == .number && !inMention[k] {
                 number = true
-                if k + 2 < tokens.count, tokens[k + 1].text == ",", tokens[k + 2].kind == .number, tokens[k + 2].digitCount == 3,
+                if k + 2 < tokens.count, tokens[k + 1].text == ",", tokens[k + 2].kind == .number,
+                    tokens[k + 2].digitCount == 3,
                     tokens[k].end == tokens[k + 1].start
                 {
                     return true

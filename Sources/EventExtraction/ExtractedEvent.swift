@@ -14,7 +14,12 @@ public struct ExtractedEvent: Sendable, Equatable {
     public let sentenceStart: Int
 
     public init(
-        type: EventType, date: TimexValue, evidence: String, places: [String], organizations: [String], sentenceStart: Int
+        type: EventType,
+        date: TimexValue,
+        evidence: String,
+        places: [String],
+        organizations: [String],
+        sentenceStart: Int
     ) {
         self.type = type
         self.date = date

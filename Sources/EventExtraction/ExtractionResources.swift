@@ -26,13 +26,16 @@ public struct ExtractionResources: Sendable {
         }
         let abbreviations = Set(try DataFile.read("\(language)/abbreviations.txt", in: directory).list())
         return ExtractionResources(
-            dates: dates, abbreviations: abbreviations,
+            dates: dates,
+            abbreviations: abbreviations,
             triggers: try TriggerLexicon(DataFile.read("\(language)/triggers.tsv", in: directory)),
             cues: try Cues(DataFile.read("\(language)/cues.tsv", in: directory)),
             gazetteer: try Gazetteer(
                 entries: DataFile.read("\(language)/gazetteer.tsv", in: directory),
-                suffixes: DataFile.read("\(language)/place-suffixes.txt", in: directory)),
-            boilerplate: try Boilerplate(DataFile.read("\(language)/boilerplate.tsv", in: directory)))
+                suffixes: DataFile.read("\(language)/place-suffixes.txt", in: directory)
+            ),
+            boilerplate: try Boilerplate(DataFile.read("\(language)/boilerplate.tsv", in: directory))
+        )
     }
 
     /// The files shipped in the module's resource bundle.
@@ -51,6 +54,7 @@ public struct ExtractionResources: Sendable {
         }
         throw ExtractionError(
             code: .missingResource,
-            message: "the EventExtraction resource bundle has no en/months.tsv (looked in \(bases.map(\.path)))")
+            message: "the EventExtraction resource bundle has no en/months.tsv (looked in \(bases.map(\.path)))"
+        )
     }
 }

@@ -60,8 +60,15 @@ public struct Extractor: Sendable {
                 let start = tokens[m.first].start
                 let end = tokens[m.end - 1].end
                 timexes.append(
-                    Timex(start: start, end: end, text: text.originalString(start..<end), type: m.reference.timexType,
-                          value: value, mod: m.mod))
+                    Timex(
+                        start: start,
+                        end: end,
+                        text: text.originalString(start..<end),
+                        type: m.reference.timexType,
+                        value: value,
+                        mod: m.mod
+                    )
+                )
                 if let calendar {
                     dated.append(.init(mention: m, value: calendar))
                     if !m.isRangeEnd {
@@ -70,7 +77,9 @@ public struct Extractor: Sendable {
                     }
                 }
             }
-            while lineIndex + 1 < text.lines.count, text.lines[lineIndex].upperBound < sentence.lowerBound { lineIndex += 1 }
+            while lineIndex + 1 < text.lines.count, text.lines[lineIndex].upperBound < sentence.lowerBound {
+                lineIndex += 1
+            }
             if excluded[lineIndex] || dated.isEmpty { continue }
             let found = classifier.classify(tokens, dates: dated, allMentions: mentions, dct: dct)
             guard !found.isEmpty else { continue }
@@ -78,12 +87,26 @@ public struct Extractor: Sendable {
             let evidence = Self.normalizedWhitespace(text.string(sentence))
             for c in found {
                 candidates.append(
-                    (ExtractedEvent(type: c.type, date: c.date, evidence: evidence, places: places, organizations: orgs,
-                                    sentenceStart: sentence.lowerBound), Stemmer.stem(c.trigger.lowercased())))
+                    (
+                        ExtractedEvent(
+                            type: c.type,
+                            date: c.date,
+                            evidence: evidence,
+                            places: places,
+                            organizations: orgs,
+                            sentenceStart: sentence.lowerBound
+                        ), Stemmer.stem(c.trigger.lowercased())
+                    )
+                )
             }
         }
         return ExtractionResult(
-            title: title(text), dct: dct, dctSource: source, timexes: timexes, events: Self.merge(candidates))
+            title: title(text),
+            dct: dct,
+            dctSource: source,
+            timexes: timexes,
+            events: Self.merge(candidates)
+        )
     }
 
     /// Tense cues close to the mention (`will`, `next`) make `April 17` the next one; otherwise the nearest.
@@ -133,12 +156,16 @@ public struct Extractor: Sendable {
             if !referenceSection, line.lowerBound >= minimumReferenceOffset, resources.boilerplate.endsBody(s) {
                 referenceSection = true
             }
-            excluded[k] = referenceSection || line == dateLine || resources.boilerplate.isBoilerplate(s) || Self.looksLikeCitation(s)
+            excluded[k] =
+                referenceSection || line == dateLine || resources.boilerplate.isBoilerplate(s)
+                || Self.looksLikeCitation(s)
         }
         return excluded
     }
 
-    static let citationMarks = ["http://", "https://", "doi.org", "(accessed", " pp. ", "available at:"].map { Array($0.utf8) }
+    static let citationMarks = ["http://", "https://", "doi.org", "(accessed", " pp. ", "available at:"].map {
+        Array($0.utf8)
+    }
 
     /// A URL, DOI, page range or access date: a reference, not body text.
     static func looksLikeCitation(_ line: Substring) -> Bool {
@@ -165,9 +192,12 @@ public struct Extractor: Sendable {
             let s = raw.trimmingCharacters(in: .whitespaces).drop { "*#_>|-".contains($0) || $0 == " " }
             let t = String(s.reversed().drop { "*#_>|-".contains($0) || $0 == " " }.reversed())
             guard !t.isEmpty, t.count <= Self.maximumTitleLength, let first = t.unicodeScalars.first,
-                Tokenizer.isLetter(first) || Tokenizer.isDigit(first) || "\"\u{201C}\u{2018}'".unicodeScalars.contains(first)
+                Tokenizer.isLetter(first) || Tokenizer.isDigit(first)
+                    || "\"\u{201C}\u{2018}'".unicodeScalars.contains(first)
             else { continue }
-            if t.split(separator: " ").count < 2 || resources.boilerplate.titleSkips.contains(t.lowercased()) { continue }
+            if t.split(separator: " ").count < 2 || resources.boilerplate.titleSkips.contains(t.lowercased()) {
+                continue
+            }
             return t
         }
         return nil

@@ -18,7 +18,9 @@ struct Gazetteer: Sendable {
     init(entries file: DataFile, suffixes suffixFile: DataFile) throws {
         for line in file.lines {
             let f = try file.fields(line, min: 2, max: 3, usage: "kind<TAB>surface[<TAB>normalised]")
-            guard let kind = Kind(rawValue: f[0]) else { throw file.error(line, "unknown kind '\(f[0])' (place or org)") }
+            guard let kind = Kind(rawValue: f[0]) else {
+                throw file.error(line, "unknown kind '\(f[0])' (place or org)")
+            }
             let words = Gazetteer.words(f[1])
             guard !words.isEmpty else { throw file.error(line, "empty name") }
             byFirstWord[words[0], default: []].append(Entry(kind: kind, words: words, name: f.count > 2 ? f[2] : f[1]))
@@ -43,13 +45,15 @@ struct Gazetteer: Sendable {
         while i < tokens.count {
             var matched = 0
             if let list = byFirstWord[keys[i]] {
-                for e in list where i + e.words.count <= tokens.count && Array(keys[i..<(i + e.words.count)]) == e.words {
+                for e in list where i + e.words.count <= tokens.count && Array(keys[i..<(i + e.words.count)]) == e.words
+                {
                     // Not the start of a longer capitalised name that we do not know ("Jilin University" is an org, not Jilin)?
                     // A first version keeps it simple: take the match.
                     matched = e.words.count
                     if e.kind == .place {
                         if !places.contains(e.name) { places.append(e.name) }
-                        for s in suffixes where i + matched + s.count <= tokens.count
+                        for s in suffixes
+                        where i + matched + s.count <= tokens.count
                             && Array(keys[(i + matched)..<(i + matched + s.count)]) == s
                         {
                             matched += s.count

@@ -21,7 +21,10 @@ enum MarkdownMask {
                 // Indentation, then block markers.
                 var k = i
                 while k < s.count, s[k] == " " || s[k] == "\t" { k += 1 }
-                if k + 2 < s.count, s[k] == "`" && s[k + 1] == "`" && s[k + 2] == "`" || s[k] == "~" && s[k + 1] == "~" && s[k + 2] == "~" {
+                if k + 2 < s.count,
+                    s[k] == "`" && s[k + 1] == "`" && s[k + 2] == "`"
+                        || s[k] == "~" && s[k + 1] == "~" && s[k + 2] == "~"
+                {
                     inFence.toggle()
                     let e = lineEnd(s, k)
                     blank(k, e)
@@ -49,7 +52,8 @@ enum MarkdownMask {
                     k += 1
                 }
                 // Reference-style link definitions: [id]: url
-                if k < s.count, s[k] == "[", let close = find(s, "]", from: k, limit: lineEnd(s, k)), close + 1 < s.count,
+                if k < s.count, s[k] == "[", let close = find(s, "]", from: k, limit: lineEnd(s, k)),
+                    close + 1 < s.count,
                     s[close + 1] == ":"
                 {
                     let e = lineEnd(s, k)
@@ -74,7 +78,9 @@ enum MarkdownMask {
                 // Only emphasis marks at word edges, not snake_case.
                 let before = i > 0 ? s[i - 1] : " "
                 let after = i + 1 < s.count ? s[i + 1] : " "
-                if !(Tokenizer.isLetter(before) || Tokenizer.isDigit(before)) || !(Tokenizer.isLetter(after) || Tokenizer.isDigit(after)) {
+                if !(Tokenizer.isLetter(before) || Tokenizer.isDigit(before))
+                    || !(Tokenizer.isLetter(after) || Tokenizer.isDigit(after))
+                {
                     s[i] = " "
                 }
             case "\\":
@@ -84,7 +90,8 @@ enum MarkdownMask {
                 }
             case "!" where i + 1 < s.count && s[i + 1] == "[":
                 // An image: blank it all, alt text included (it is a caption, not body text).
-                if let close = find(s, "]", from: i + 1, limit: lineEnd(s, i)), close + 1 < s.count, s[close + 1] == "(",
+                if let close = find(s, "]", from: i + 1, limit: lineEnd(s, i)), close + 1 < s.count,
+                    s[close + 1] == "(",
                     let paren = find(s, ")", from: close + 1, limit: lineEnd(s, i))
                 {
                     blank(i, paren + 1)

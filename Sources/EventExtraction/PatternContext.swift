@@ -85,7 +85,9 @@ struct PatternContext {
     func ordinal(_ i: Int) -> (Int, Int)? {
         guard let tok = t(i) else { return nil }
         if tok.kind == .word, let n = lexicon.ordinals[tok.lower] { return (n, 1) }
-        if tok.kind == .number, let n = tok.number, let s = t(i + 1), touching(i), ["st", "nd", "rd", "th"].contains(s.lower) {
+        if tok.kind == .number, let n = tok.number, let s = t(i + 1), touching(i),
+            ["st", "nd", "rd", "th"].contains(s.lower)
+        {
             return (n, 2)
         }
         return nil

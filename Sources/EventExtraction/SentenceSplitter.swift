@@ -39,7 +39,9 @@ struct SentenceSplitter: Sendable {
                     if s[j] == "\n" { breaks += 1 }
                     j += 1
                 }
-                if start != nil, !continues(s, lineStart: lineStart, lineEnd: i, next: j, breaks: breaks, limit: range.upperBound) {
+                if start != nil,
+                    !continues(s, lineStart: lineStart, lineEnd: i, next: j, breaks: breaks, limit: range.upperBound)
+                {
                     close(i)
                 }
                 // Skip the blank lines: the next line is the one holding `j`.
@@ -58,7 +60,9 @@ struct SentenceSplitter: Sendable {
             }
             if Self.cjkTerminals.contains(c) {
                 var e = i + 1
-                while e < range.upperBound, Self.closers.contains(s[e]) || s[e] == "\u{300D}" || s[e] == "\u{300F}" { e += 1 }
+                while e < range.upperBound, Self.closers.contains(s[e]) || s[e] == "\u{300D}" || s[e] == "\u{300F}" {
+                    e += 1
+                }
                 close(e)
                 i = e
                 continue
@@ -80,7 +84,14 @@ struct SentenceSplitter: Sendable {
     }
 
     /// Whether the text after a line break continues the sentence.
-    private func continues(_ s: [Unicode.Scalar], lineStart: Int, lineEnd: Int, next: Int, breaks: Int, limit: Int) -> Bool {
+    private func continues(
+        _ s: [Unicode.Scalar],
+        lineStart: Int,
+        lineEnd: Int,
+        next: Int,
+        breaks: Int,
+        limit: Int
+    ) -> Bool {
         guard next < limit else { return false }
         var p = lineEnd
         while p > lineStart, Tokenizer.isSpace(s[p - 1]) { p -= 1 }

@@ -40,7 +40,8 @@ extension TemporalPattern {
         name: "iso-date",
         examples: [("on 2017-03-15 it", "2017-03-15", "2017-03-15"), ("dated 2019/08/02", "2019/08/02", "2019-08-02")]
     ) { c, i in
-        guard let (y, yl) = c.year(i), yl == 1, c.touching(i), let sep = c.t(i + 1), ["-", "/"].contains(sep.text), c.touching(i + 1),
+        guard let (y, yl) = c.year(i), yl == 1, c.touching(i), let sep = c.t(i + 1), ["-", "/"].contains(sep.text),
+            c.touching(i + 1),
             let m = c.monthNumber(i + 2), c.touching(i + 2), c.t(i + 3)?.text == sep.text, c.touching(i + 3),
             let (d, dl) = c.day(i + 4), dl == 1, let date = CivilDate(year: y, month: m, day: d)
         else { return nil }
@@ -57,7 +58,8 @@ extension TemporalPattern {
         guard let a = c.t(i), a.kind == .number, a.digitCount <= 2, let x = a.number, c.touching(i),
             let sep = c.t(i + 1), [".", "/"].contains(sep.text), c.touching(i + 1),
             let b = c.t(i + 2), b.kind == .number, b.digitCount <= 2, let z = b.number, c.touching(i + 2),
-            c.t(i + 3)?.text == sep.text, c.touching(i + 3), let yt = c.t(i + 4), yt.kind == .number, yt.digitCount == 4,
+            c.t(i + 3)?.text == sep.text, c.touching(i + 3), let yt = c.t(i + 4), yt.kind == .number,
+            yt.digitCount == 4,
             let y = yt.number, !c.touching(i + 4) || c.t(i + 5)?.kind == .punct
         else { return nil }
         let yl = 1
@@ -78,7 +80,9 @@ extension TemporalPattern {
         guard let n = c.t(i), n.kind == .number, let v = n.number else { return nil }
         if n.digitCount == 4, unit(i + 1) == "year" {
             if let m = c.monthNumber(i + 2), unit(i + 3) == "month" {
-                if let (d, dl) = c.day(i + 4), dl == 1, unit(i + 5) == "day", let date = CivilDate(year: v, month: m, day: d) {
+                if let (d, dl) = c.day(i + 4), dl == 1, unit(i + 5) == "day",
+                    let date = CivilDate(year: v, month: m, day: d)
+                {
                     return PatternMatch(length: 6, reference: .calendar(.day(date)))
                 }
                 return PatternMatch(length: 4, reference: .calendar(TimexValue(.month(year: v, month: m))))
@@ -94,7 +98,8 @@ extension TemporalPattern {
     static let dayMonthYear = TemporalPattern(
         name: "day-month-year",
         examples: [
-            ("On 15 March 2017, the", "15 March 2017", "2017-03-15"), ("the 2nd of August, 2019", "2nd of August, 2019", "2019-08-02"),
+            ("On 15 March 2017, the", "15 March 2017", "2017-03-15"),
+            ("the 2nd of August, 2019", "2nd of August, 2019", "2019-08-02"),
             ("от 15 марта 2017 г. №", "15 марта 2017 г.", "2017-03-15"),
         ]
     ) { c, i in
@@ -111,7 +116,8 @@ extension TemporalPattern {
     static let monthDayYear = TemporalPattern(
         name: "month-day-year",
         examples: [
-            ("By | May 26, 2024 | No", "May 26, 2024", "2024-05-26"), ("Sunday, Sept. 10, 2017.", "Sept. 10, 2017", "2017-09-10"),
+            ("By | May 26, 2024 | No", "May 26, 2024", "2024-05-26"),
+            ("Sunday, Sept. 10, 2017.", "Sept. 10, 2017", "2017-09-10"),
             ("on March 15th 2017", "March 15th 2017", "2017-03-15"),
         ]
     ) { c, i in
@@ -124,7 +130,9 @@ extension TemporalPattern {
 
     static let dayMonth = TemporalPattern(
         name: "day-month",
-        examples: [("On 22 April, a meeting", "22 April", "2024-04-22"), ("on 23-25 October", "23-25 October", "2024-10-23")]
+        examples: [
+            ("On 22 April, a meeting", "22 April", "2024-04-22"), ("on 23-25 October", "23-25 October", "2024-10-23"),
+        ]
     ) { c, i in
         guard let (d, dl) = c.day(i) else { return nil }
         var k = i + dl
@@ -145,7 +153,8 @@ extension TemporalPattern {
             ("from October 23-25 the", "October 23-25", "2024-10-23"), ("on Nov. 3 the", "Nov. 3", "2024-11-03"),
         ]
     ) { c, i in
-        guard let (m, ml) = c.month(i), let (d, dl) = c.day(i + ml), CivilDate(year: 2024, month: m, day: d) != nil else {
+        guard let (m, ml) = c.month(i), let (d, dl) = c.day(i + ml), CivilDate(year: 2024, month: m, day: d) != nil
+        else {
             return nil
         }
         // "April 2, 3 and 4" reads fine; "April 17:00" does not.
@@ -175,7 +184,9 @@ extension TemporalPattern {
 
     static let monthRelativeYear = TemporalPattern(
         name: "month-relative-year",
-        examples: [("in June last year", "June last year", "2023-06"), ("January this year", "January this year", "2024-01")]
+        examples: [
+            ("in June last year", "June last year", "2023-06"), ("January this year", "January this year", "2024-01"),
+        ]
     ) { c, i in
         guard let (m, ml) = c.month(i), let (r, rl) = c.relative(i + ml), c.unit(i + ml + rl) == "Y" else { return nil }
         return PatternMatch(length: ml + rl + 1, reference: .partOfYear(.month(m), yearOffset: r))
@@ -191,7 +202,9 @@ extension TemporalPattern {
 
     static let monthAlone = TemporalPattern(
         name: "month",
-        examples: [("covered this in January, focusing", "January", "2024-01"), ("in mid-April", "mid-April", "2024-04")]
+        examples: [
+            ("covered this in January, focusing", "January", "2024-01"), ("in mid-April", "mid-April", "2024-04"),
+        ]
     ) { c, i in
         guard let (m, ml) = c.month(i), let tok = c.t(i), tok.isCapitalized else { return nil }
         // A bare abbreviation without its full stop ("Jan", "Dec") is too often a name.
@@ -224,7 +237,9 @@ extension TemporalPattern {
         name: "season-relative",
         examples: [("reinstated last summer.", "last summer", "2023-SU"), ("this spring", "this spring", "2024-SP")]
     ) { c, i in
-        guard let (r, rl) = c.relative(i), let s = c.t(i + rl).flatMap({ c.lexicon.seasons[$0.lower] }) else { return nil }
+        guard let (r, rl) = c.relative(i), let s = c.t(i + rl).flatMap({ c.lexicon.seasons[$0.lower] }) else {
+            return nil
+        }
         return PatternMatch(length: rl + 1, reference: .seasonOffset(s, offset: r))
     }
 
@@ -241,7 +256,8 @@ extension TemporalPattern {
     static let quarterOrHalf = TemporalPattern(
         name: "quarter-or-half",
         examples: [
-            ("in the first quarter of 2023", "the first quarter of 2023", "2023-Q1"), ("Q1 2023 results", "Q1 2023", "2023-Q1"),
+            ("in the first quarter of 2023", "the first quarter of 2023", "2023-Q1"),
+            ("Q1 2023 results", "Q1 2023", "2023-Q1"),
             ("the first half of 2024", "the first half of 2024", "2024-H1"), ("in H2 2022", "H2 2022", "2022-H2"),
             ("the third quarter of this year", "the third quarter of this year", "2024-Q3"),
         ]
@@ -273,7 +289,10 @@ extension TemporalPattern {
         guard let n = q, n >= 1, n <= (half ? 2 : 4) else { return nil }
         if c.word(k, "of") || c.word(k, ",") { k += 1 }
         if let (r, rl) = c.relative(k), c.unit(k + rl) == "Y" {
-            return PatternMatch(length: k + rl + 1 - i, reference: .partOfYear(half ? .half(n) : .quarter(n), yearOffset: r))
+            return PatternMatch(
+                length: k + rl + 1 - i,
+                reference: .partOfYear(half ? .half(n) : .quarter(n), yearOffset: r)
+            )
         }
         guard let (y, yl) = c.year(k) else { return nil }
         let length = k + yl - i
@@ -316,16 +335,20 @@ extension TemporalPattern {
             k += 1
             if let (y2, l2) = c.year(k), y2 > y1 {
                 return PatternMatch(
-                    length: 1, reference: .calendar(TimexValue(.year(y1))),
-                    rangeEnd: .init(offset: k - i, length: l2, reference: .calendar(TimexValue(.year(y2)))))
+                    length: 1,
+                    reference: .calendar(TimexValue(.year(y1))),
+                    rangeEnd: .init(offset: k - i, length: l2, reference: .calendar(TimexValue(.year(y2))))
+                )
             }
             // "2016-20": the second year by its last two digits.
             if let t2 = c.t(k), t2.kind == .number, t2.digitCount == 2, let n = t2.number, c.touching(k - 1) {
                 let y2 = y1 / 100 * 100 + n
                 guard y2 > y1 else { return nil }
                 return PatternMatch(
-                    length: 1, reference: .calendar(TimexValue(.year(y1))),
-                    rangeEnd: .init(offset: k - i, length: 1, reference: .calendar(TimexValue(.year(y2)))))
+                    length: 1,
+                    reference: .calendar(TimexValue(.year(y1))),
+                    rangeEnd: .init(offset: k - i, length: 1, reference: .calendar(TimexValue(.year(y2))))
+                )
             }
             return nil
         }
@@ -336,8 +359,10 @@ extension TemporalPattern {
             k += 1
             guard let (y2, l2) = c.year(k), y2 > y1 else { return nil }
             return PatternMatch(
-                length: 1, reference: .calendar(TimexValue(.year(y1))),
-                rangeEnd: .init(offset: k - i, length: l2, reference: .calendar(TimexValue(.year(y2)))))
+                length: 1,
+                reference: .calendar(TimexValue(.year(y1))),
+                rangeEnd: .init(offset: k - i, length: l2, reference: .calendar(TimexValue(.year(y2))))
+            )
         }
         return nil
     }
@@ -356,7 +381,8 @@ extension TemporalPattern {
     static let relativeUnit = TemporalPattern(
         name: "relative-unit",
         examples: [
-            ("met late last week, where", "late last week", "2024-W20"), ("this week local officials", "this week", "2024-W21"),
+            ("met late last week, where", "late last week", "2024-W20"),
+            ("this week local officials", "this week", "2024-W21"),
             ("this past week", "this past week", "2024-W21"), ("Last month, state media", "Last month", "2024-04"),
             ("this year's proposed", "this year", "2024"), ("next year", "next year", "2025"),
             ("last quarter", "last quarter", "2024-Q1"),
@@ -395,7 +421,10 @@ extension TemporalPattern {
 
     static let deictic = TemporalPattern(
         name: "deictic",
-        examples: [("said yesterday", "yesterday", "2024-05-25"), ("today", "today", "2024-05-26"), ("is now", "now", "PRESENT_REF")]
+        examples: [
+            ("said yesterday", "yesterday", "2024-05-25"), ("today", "today", "2024-05-26"),
+            ("is now", "now", "PRESENT_REF"),
+        ]
     ) { c, i in
         guard let tok = c.t(i), tok.kind == .word, let v = c.lexicon.deictic[tok.lower] else { return nil }
         if v.hasPrefix("day:") {
@@ -407,7 +436,10 @@ extension TemporalPattern {
 
     static let same = TemporalPattern(
         name: "same",
-        examples: [("In the same year, he", "the same year", "XXXX"), ("on the same date in 2017", "the same date in 2017", "2017")]
+        examples: [
+            ("In the same year, he", "the same year", "XXXX"),
+            ("on the same date in 2017", "the same date in 2017", "2017"),
+        ]
     ) { c, i in
         guard c.word(i, "the"), c.word(i + 1, "same"), let u = c.t(i + 2)?.lower else { return nil }
         if ["date", "day"].contains(u), c.word(i + 3, "in"), let (y, yl) = c.year(i + 4) {
@@ -425,7 +457,8 @@ extension TemporalPattern {
     static let weekday = TemporalPattern(
         name: "weekday",
         examples: [
-            ("arrived last Wednesday", "last Wednesday", "2024-05-22"), ("took place on Friday", "Friday", "2024-05-24"),
+            ("arrived last Wednesday", "last Wednesday", "2024-05-22"),
+            ("took place on Friday", "Friday", "2024-05-24"),
             ("next Tuesday", "next Tuesday", "2024-05-28"),
         ]
     ) { c, i in
@@ -439,13 +472,16 @@ extension TemporalPattern {
     static let duration = TemporalPattern(
         name: "duration",
         examples: [
-            ("after a five-year hiatus", "five-year", "P5Y"), ("over the past two decades", "the past two decades", "P20Y"),
+            ("after a five-year hiatus", "five-year", "P5Y"),
+            ("over the past two decades", "the past two decades", "P20Y"),
             ("for 24 hours", "24 hours", "PT24H"), ("several years", "several years", "PXY"),
             ("the past week", "the past week", "P1W"),
         ]
     ) { c, i in
         var k = i
-        if c.word(k, "the"), let n = c.t(k + 1), ["past", "last", "next", "coming", "first", "following"].contains(n.lower) {
+        if c.word(k, "the"), let n = c.t(k + 1),
+            ["past", "last", "next", "coming", "first", "following"].contains(n.lower)
+        {
             k += 2
         }
         var n = 1

@@ -62,7 +62,11 @@ enum TemporalReference: Hashable, Sendable {
     ///   - dct: the document creation time.
     ///   - direction: for `April 17`, `in January`, `Friday` with no year or offset.
     ///   - previous: the last calendar date mentioned before, for `the same year`.
-    func resolve(dct: CivilDate, direction: Direction = .nearest, previous: TimexValue? = nil) -> (
+    func resolve(
+        dct: CivilDate,
+        direction: Direction = .nearest,
+        previous: TimexValue? = nil
+    ) -> (
         value: String, calendar: TimexValue?
     ) {
         func cal(_ kind: TimexValue.Kind) -> (String, TimexValue?) {
@@ -74,7 +78,14 @@ enum TemporalReference: Hashable, Sendable {
             return (v.description, v)
         case .monthDay(let m, let d):
             let candidates = (dct.year - 1...dct.year + 1).compactMap { CivilDate(year: $0, month: m, day: d) }
-            guard let best = Self.pick(candidates, dct: dct, direction: direction, key: \.dayNumber, anchor: dct.dayNumber)
+            guard
+                let best = Self.pick(
+                    candidates,
+                    dct: dct,
+                    direction: direction,
+                    key: \.dayNumber,
+                    anchor: dct.dayNumber
+                )
             else { return ("XXXX-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)", nil) }
             return cal(.day(best))
         case .month(let m):
@@ -91,8 +102,12 @@ enum TemporalReference: Hashable, Sendable {
         case .season(let s):
             let years = [dct.year - 1, dct.year, dct.year + 1]
             let y = Self.pick(
-                years, dct: dct, direction: direction,
-                key: { TimexValue(.season(year: $0, s)).interval.start.dayNumber }, anchor: dct.dayNumber)!
+                years,
+                dct: dct,
+                direction: direction,
+                key: { TimexValue(.season(year: $0, s)).interval.start.dayNumber },
+                anchor: dct.dayNumber
+            )!
             return cal(.season(year: y, s))
         case .seasonOffset(let s, let offset):
             func interval(_ y: Int) -> DayInterval { TimexValue(.season(year: y, s)).interval }

@@ -17,10 +17,11 @@ struct TemporalTagger: Sendable {
         modifiers = lexicon.modifiers.map { (words: $0.key.split(separator: " ").map(String.init), mod: $0.value) }
             .sorted { $0.words.count > $1.words.count }
         var words: Set<String> = ["the", "every", "each", "q", "h"]
-        for table in [Array(lexicon.months.keys), Array(lexicon.weekdays.keys), Array(lexicon.numbers.keys),
-                      Array(lexicon.ordinals.keys), Array(lexicon.seasons.keys), Array(lexicon.relative.keys),
-                      Array(lexicon.deictic.keys), Array(lexicon.sets.keys), Array(lexicon.modifiers.keys)]
-        {
+        for table in [
+            Array(lexicon.months.keys), Array(lexicon.weekdays.keys), Array(lexicon.numbers.keys),
+            Array(lexicon.ordinals.keys), Array(lexicon.seasons.keys), Array(lexicon.relative.keys),
+            Array(lexicon.deictic.keys), Array(lexicon.sets.keys), Array(lexicon.modifiers.keys),
+        ] {
             for key in table { words.insert(String(key.split(separator: " ").first ?? "")) }
         }
         startWords = words
@@ -31,16 +32,34 @@ struct TemporalTagger: Sendable {
         var mentions: [TemporalMention] = []
         var i = 0
         while i < tokens.count {
-            if c.tokens[i].kind == .word, startWords.contains(c.tokens[i].lower), let (mod, coreStart) = modifier(c, at: i), let m = bestMatch(c, at: coreStart), m.rangeEnd == nil,
+            if c.tokens[i].kind == .word, startWords.contains(c.tokens[i].lower),
+                let (mod, coreStart) = modifier(c, at: i), let m = bestMatch(c, at: coreStart), m.rangeEnd == nil,
                 m.reference.timexType == "DATE"
             {
-                mentions.append(TemporalMention(first: i, end: coreStart + m.length, reference: m.reference, mod: mod, isDaySpan: m.isDaySpan))
+                mentions.append(
+                    TemporalMention(
+                        first: i,
+                        end: coreStart + m.length,
+                        reference: m.reference,
+                        mod: mod,
+                        isDaySpan: m.isDaySpan
+                    )
+                )
                 i = coreStart + m.length
             } else if let m = bestMatch(c, at: i) {
-                mentions.append(TemporalMention(first: i, end: i + m.length, reference: m.reference, isDaySpan: m.isDaySpan))
+                mentions.append(
+                    TemporalMention(first: i, end: i + m.length, reference: m.reference, isDaySpan: m.isDaySpan)
+                )
                 if let r = m.rangeEnd {
                     mentions[mentions.count - 1].isRangeEnd = true
-                    mentions.append(TemporalMention(first: i + r.offset, end: i + r.offset + r.length, reference: r.reference, isRangeEnd: true))
+                    mentions.append(
+                        TemporalMention(
+                            first: i + r.offset,
+                            end: i + r.offset + r.length,
+                            reference: r.reference,
+                            isRangeEnd: true
+                        )
+                    )
                     i += r.offset + r.length
                 } else {
                     i += m.length
@@ -90,9 +109,14 @@ struct TemporalTagger: Sendable {
         for k in 0..<(mentions.count - 1) {
             let a = mentions[k]
             let b = mentions[k + 1]
-            guard a.reference.timexType == "DATE", b.reference.timexType == "DATE", b.first == a.end + 1 else { continue }
+            guard a.reference.timexType == "DATE", b.reference.timexType == "DATE", b.first == a.end + 1 else {
+                continue
+            }
             let joiner = c.tokens[a.end]
-            let isJoin = c.isDash(a.end) || (["to", "until", "through", "and"].contains(joiner.lower) && c.word(a.first - 1, in: ["from", "between"]))
+            let isJoin =
+                c.isDash(a.end)
+                || (["to", "until", "through", "and"].contains(joiner.lower)
+                    && c.word(a.first - 1, in: ["from", "between"]))
             guard isJoin else { continue }
             if case .monthDay = a.reference {
                 mentions[k].isDaySpan = true

@@ -88,8 +88,17 @@ enum Tokenizer {
             } else {
                 low = text
             }
-            tokens.append(Token(start: start, end: end, kind: kind, text: text, lower: low,
-                                spaceBefore: space, newlineBefore: newline))
+            tokens.append(
+                Token(
+                    start: start,
+                    end: end,
+                    kind: kind,
+                    text: text,
+                    lower: low,
+                    spaceBefore: space,
+                    newlineBefore: newline
+                )
+            )
             space = false
             newline = false
         }

@@ -35,8 +35,13 @@ struct TriggerLexicon: Sendable {
             }
             guard !words.isEmpty, !words.contains(.exact("")) else { throw file.error(line, "empty phrase") }
             let phrase = Phrase(
-                type: type, words: words, near: flags.contains("near"), reporting: flags.contains("reporting"),
-                documentApproval: flags.contains("document-approval"), text: f[1])
+                type: type,
+                words: words,
+                near: flags.contains("near"),
+                reporting: flags.contains("reporting"),
+                documentApproval: flags.contains("document-approval"),
+                text: f[1]
+            )
             byFirstWord[Self.key(words[0]), default: []].append(phrase)
         }
         for k in byFirstWord.keys { byFirstWord[k]!.sort { $0.words.count > $1.words.count } }

@@ -135,7 +135,12 @@ public struct EventIndex: Sendable {
     }
 
     private func matches(
-        _ e: TimelineEvent, at i: Int, _ q: TimelineQuery, words: [String], place: String?, source: String?
+        _ e: TimelineEvent,
+        at i: Int,
+        _ q: TimelineQuery,
+        words: [String],
+        place: String?,
+        source: String?
     ) -> Bool {
         if let from = q.from, e.end < from { return false }
         if !q.types.isEmpty && !q.types.contains(e.type) { return false }

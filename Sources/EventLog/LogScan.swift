@@ -68,8 +68,13 @@ public struct LogScan: Sendable {
             guard let newline = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) else {
                 scan.damage.append(
                     LogDamage(
-                        kind: .tornTail, line: lineNumber, offset: offset, seq: scan.lastSeq,
-                        detail: "last record has no line end (\(bytes.count - offset) bytes cut off)"))
+                        kind: .tornTail,
+                        line: lineNumber,
+                        offset: offset,
+                        seq: scan.lastSeq,
+                        detail: "last record has no line end (\(bytes.count - offset) bytes cut off)"
+                    )
+                )
                 break
             }
             let line = bytes[offset..<newline]
@@ -82,8 +87,13 @@ public struct LogScan: Sendable {
                         // intact: keep what is there and say so.
                         scan.damage.append(
                             LogDamage(
-                                kind: .incompleteGroup, line: groupLine, offset: groupOffset, seq: group.first?.seq,
-                                detail: "document has \(group.count - 1) of its events before the next document"))
+                                kind: .incompleteGroup,
+                                line: groupLine,
+                                offset: groupOffset,
+                                seq: group.first?.seq,
+                                detail: "document has \(group.count - 1) of its events before the next document"
+                            )
+                        )
                         closeGroup(endingAt: offset)
                     }
                     group = [record]
@@ -93,8 +103,13 @@ public struct LogScan: Sendable {
                 } else if group.isEmpty {
                     scan.damage.append(
                         LogDamage(
-                            kind: .corruptRecord, line: lineNumber, offset: offset, seq: record.seq,
-                            detail: "event record outside any document's group"))
+                            kind: .corruptRecord,
+                            line: lineNumber,
+                            offset: offset,
+                            seq: record.seq,
+                            detail: "event record outside any document's group"
+                        )
+                    )
                     scan.validLength = next
                 } else {
                     group.append(record)
@@ -106,8 +121,13 @@ public struct LogScan: Sendable {
                 if isLast && failure == .checksum {
                     scan.damage.append(
                         LogDamage(
-                            kind: .tornTail, line: lineNumber, offset: offset, seq: scan.lastSeq,
-                            detail: "last record fails its checksum"))
+                            kind: .tornTail,
+                            line: lineNumber,
+                            offset: offset,
+                            seq: scan.lastSeq,
+                            detail: "last record fails its checksum"
+                        )
+                    )
                     offset = bytes.count
                     continue
                 }
@@ -118,8 +138,13 @@ public struct LogScan: Sendable {
                 }
                 scan.damage.append(
                     LogDamage(
-                        kind: .corruptRecord, line: lineNumber, offset: offset,
-                        seq: group.last?.seq ?? scan.lastSeq, detail: detail))
+                        kind: .corruptRecord,
+                        line: lineNumber,
+                        offset: offset,
+                        seq: group.last?.seq ?? scan.lastSeq,
+                        detail: detail
+                    )
+                )
                 if group.isEmpty {
                     scan.validLength = next
                 } else {
@@ -133,8 +158,13 @@ public struct LogScan: Sendable {
         if !group.isEmpty {
             scan.damage.append(
                 LogDamage(
-                    kind: .incompleteGroup, line: groupLine, offset: groupOffset, seq: group.first?.seq,
-                    detail: "document's group ends after \(group.count - 1) of \(group.count - 1 + expected) events"))
+                    kind: .incompleteGroup,
+                    line: groupLine,
+                    offset: groupOffset,
+                    seq: group.first?.seq,
+                    detail: "document's group ends after \(group.count - 1) of \(group.count - 1 + expected) events"
+                )
+            )
         }
         return scan
     }

@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(Glibc)
-    import Glibc
-#endif
 import NIOCore
 import NIOPosix
 import TimelineProtocol
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A client of the daemon's socket, for `timelinectl` and tests.
 public struct TimelineClient: Sendable {
@@ -30,7 +31,8 @@ public struct TimelineClient: Sendable {
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: timeout))
                         try channel.pipeline.syncOperations.addHandler(
-                            ByteToMessageHandler(LineFrameDecoder(maxLineLength: 256 << 20)))
+                            ByteToMessageHandler(LineFrameDecoder(maxLineLength: 256 << 20))
+                        )
                         try channel.pipeline.syncOperations.addHandler(ReadTimeout())
                         return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                     }
@@ -48,7 +50,9 @@ public struct TimelineClient: Sendable {
 
     /// One request on a connection of its own.
     public func call<P: Encodable & Sendable, R: Decodable & Sendable>(
-        _ method: String, _ params: P, as: R.Type = R.self
+        _ method: String,
+        _ params: P,
+        as: R.Type = R.self
     ) async throws -> R {
         try await withConnection { try await $0.call(method, params, as: R.self) }
     }

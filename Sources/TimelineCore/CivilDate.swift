@@ -123,7 +123,8 @@ extension CivilDate: Codable {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = CivilDate(text) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
+                .init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)")
+            )
         }
         self = date
     }

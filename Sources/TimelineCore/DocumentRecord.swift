@@ -25,8 +25,17 @@ public struct DocumentRecord: Codable, Hashable, Sendable {
     public var eventCount: Int
 
     public init(
-        sha256: String, path: String, size: Int, modified: Double, title: String?, dct: CivilDate?,
-        dctSource: String?, ingestedAt: String, status: Status, reason: String?, eventCount: Int
+        sha256: String,
+        path: String,
+        size: Int,
+        modified: Double,
+        title: String?,
+        dct: CivilDate?,
+        dctSource: String?,
+        ingestedAt: String,
+        status: Status,
+        reason: String?,
+        eventCount: Int
     ) {
         self.sha256 = sha256
         self.path = path

@@ -15,8 +15,13 @@ public struct TimelineEvent: Codable, Hashable, Sendable {
     public var organizations: [String]
 
     public init(
-        id: String, type: EventType, date: TimexValue, evidence: String, source: SourceReference,
-        places: [String] = [], organizations: [String] = []
+        id: String,
+        type: EventType,
+        date: TimexValue,
+        evidence: String,
+        source: SourceReference,
+        places: [String] = [],
+        organizations: [String] = []
     ) {
         self.id = id
         self.type = type

@@ -23,8 +23,13 @@ public struct TimelineQuery: Sendable, Hashable {
     public static let maximumLimit = 10_000
 
     public init(
-        from: CivilDate? = nil, to: CivilDate? = nil, types: Set<EventType> = [], text: String? = nil,
-        place: String? = nil, source: String? = nil, limit: Int = TimelineQuery.defaultLimit,
+        from: CivilDate? = nil,
+        to: CivilDate? = nil,
+        types: Set<EventType> = [],
+        text: String? = nil,
+        place: String? = nil,
+        source: String? = nil,
+        limit: Int = TimelineQuery.defaultLimit,
         after: EventOrder? = nil
     ) {
         self.from = from

@@ -6,7 +6,10 @@
 /// queries compare; the string form is what users and the scorers see.
 public struct TimexValue: Hashable, Sendable {
     public enum Season: String, Sendable, CaseIterable {
-        case spring = "SP", summer = "SU", fall = "FA", winter = "WI"
+        case spring = "SP"
+        case summer = "SU"
+        case fall = "FA"
+        case winter = "WI"
     }
 
     public enum Kind: Hashable, Sendable {
@@ -153,7 +156,8 @@ extension TimexValue: Codable {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = TimexValue(text) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not a TIMEX3 date value: \(text)"))
+                .init(codingPath: decoder.codingPath, debugDescription: "not a TIMEX3 date value: \(text)")
+            )
         }
         self = value
     }

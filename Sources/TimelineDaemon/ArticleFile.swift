@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Reads an article file from the drop folder safely: never through a
@@ -43,8 +43,10 @@ struct ArticleFile {
         }
         guard size <= maxBytes else {
             throw .rejected(
-                "file is \(size) bytes, over the limit of \(maxBytes) (ingest.max_file_bytes)", size: size,
-                modified: modified)
+                "file is \(size) bytes, over the limit of \(maxBytes) (ingest.max_file_bytes)",
+                size: size,
+                modified: modified
+            )
         }
         // O_NONBLOCK: a FIFO swapped in after lstat must not hang us; O_NOFOLLOW: nor a link.
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
@@ -63,7 +65,11 @@ struct ArticleFile {
             if count == bytes.count {
                 // It grew while we read: read on, up to the limit.
                 guard bytes.count <= maxBytes else {
-                    throw .rejected("file grew past the limit of \(maxBytes) bytes while being read", size: count, modified: modified)
+                    throw .rejected(
+                        "file grew past the limit of \(maxBytes) bytes while being read",
+                        size: count,
+                        modified: modified
+                    )
                 }
                 bytes += [UInt8](repeating: 0, count: min(bytes.count, maxBytes + 1 - bytes.count) + 1)
             }

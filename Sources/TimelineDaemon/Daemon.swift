@@ -27,7 +27,8 @@ public struct Daemon {
         let config = configuration
         let notifier = SystemdNotifier()
         let fm = FileManager.default
-        for dir in [config.dropDir, config.stateDir] {
+        let socketDir = (config.resolvedSocketPath as NSString).deletingLastPathComponent
+        for dir in [config.dropDir, config.stateDir] + (socketDir.isEmpty ? [] : [socketDir]) {
             do {
                 try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
             } catch {
@@ -63,7 +64,10 @@ public struct Daemon {
     }
 
     private func run(
-        storeLoop: any EventLoop, dropRoot: String, resources: ExtractionResources, notifier: SystemdNotifier
+        storeLoop: any EventLoop,
+        dropRoot: String,
+        resources: ExtractionResources,
+        notifier: SystemdNotifier
     ) async throws {
         let config = configuration
         let store: EventStore
@@ -78,32 +82,49 @@ public struct Daemon {
         let index = store.snapshot
         logger.info(
             "log loaded",
-            metadata: ["documents": "\(index.documents.count)", "events": "\(index.events.count)", "log": "\(config.logPath)"])
+            metadata: [
+                "documents": "\(index.documents.count)", "events": "\(index.events.count)", "log": "\(config.logPath)",
+            ]
+        )
 
         let status = DaemonStatus()
         let ingest = IngestService(
             watcher: DropWatcher(root: dropRoot, logger: logger),
             ingestor: Ingestor(
-                store: store, extractor: Extractor(resources: resources), root: dropRoot,
-                maxFileBytes: config.maxFileBytes, logger: logger, threadPool: .singleton),
-            status: status, workers: config.workers, notifier: notifier, logger: logger)
+                store: store,
+                extractor: Extractor(resources: resources),
+                root: dropRoot,
+                maxFileBytes: config.maxFileBytes,
+                logger: logger,
+                threadPool: .singleton
+            ),
+            status: status,
+            workers: config.workers,
+            notifier: notifier,
+            logger: logger
+        )
         let listen: TimelineServer.Configuration.Listen =
             ListenSockets.take().map { .adopt($0) } ?? .path(config.resolvedSocketPath, mode: config.socketMode)
         let server = TimelineServer(
             configuration: .init(
                 listen: listen,
-                maxLineLength: config.maxLineBytes, maxConnections: config.maxConnections,
-                idleTimeout: .seconds(Int64(config.idleTimeoutSeconds))),
+                maxLineLength: config.maxLineBytes,
+                maxConnections: config.maxConnections,
+                idleTimeout: .seconds(Int64(config.idleTimeoutSeconds))
+            ),
             handler: QueryService(store: store, status: status, dropDir: dropRoot),
             logger: logger,
-            onListening: { notifier.notify("READY=1\nSTATUS=\(status.summary)") })
+            onListening: { notifier.notify("READY=1\nSTATUS=\(status.summary)") }
+        )
 
         // Shutdown runs in reverse: the server stops accepting, then ingestion drains.
         let group = ServiceGroup(
             configuration: .init(
                 services: [.init(service: ingest), .init(service: server)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
+                logger: logger
+            )
+        )
         try await group.run()
         notifier.notify("STOPPING=1")
     }

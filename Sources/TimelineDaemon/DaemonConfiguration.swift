@@ -96,7 +96,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
                 // Accept 0o660 or "0660": both are common ways to write a mode.
                 switch entry.value {
                 case .integer(let n) where (0...0o777).contains(n): socketMode = UInt32(n)
-                case .string(let s) where UInt32(s, radix: 8).map { $0 <= 0o777 } == true: socketMode = UInt32(s, radix: 8)!
+                case .string(let s) where UInt32(s, radix: 8).map { $0 <= 0o777 } == true:
+                    socketMode = UInt32(s, radix: 8)!
                 default: throw fail("expected a mode such as 0o660 or \"0660\"")
                 }
             case "server.max_line_bytes": maxLineBytes = try int(64...(1 << 30))

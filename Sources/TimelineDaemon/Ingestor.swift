@@ -28,7 +28,9 @@ struct Ingestor: Sendable {
         do {
             // File reads block: keep them off the cooperative pool.
             outcome = try await threadPool.runIfActive {
-                Result { () throws(ArticleFile.Failure) in try ArticleFile.read(path, root: root, maxBytes: maxFileBytes) }
+                Result { () throws(ArticleFile.Failure) in
+                    try ArticleFile.read(path, root: root, maxBytes: maxFileBytes)
+                }
             }
         } catch {
             logger.warning("not ingested: shutting down", metadata: ["path": "\(path)"])
@@ -42,7 +44,13 @@ struct Ingestor: Sendable {
             // No content to hash: the identity is the file's name, size and time.
             let key = "unread-" + Self.sha256(Array("\(path)\u{0}\(size)\u{0}\(modified)".utf8))
             await record(
-                failed: reason, path: path, sha: key, size: size, modified: modified, title: nil)
+                failed: reason,
+                path: path,
+                sha: key,
+                size: size,
+                modified: modified,
+                title: nil
+            )
             return false
         case .success(let file):
             return await ingest(file, path: path)
@@ -67,32 +75,70 @@ struct Ingestor: Sendable {
         let source = SourceReference(path: path, title: result.title, document: sha)
         let events = result.events.enumerated().map { i, e in
             TimelineEvent(
-                id: "\(sha.prefix(16))-\(i)", type: e.type, date: e.date, evidence: e.evidence, source: source,
-                places: e.places, organizations: e.organizations)
+                id: "\(sha.prefix(16))-\(i)",
+                type: e.type,
+                date: e.date,
+                evidence: e.evidence,
+                source: source,
+                places: e.places,
+                organizations: e.organizations
+            )
         }
         let document = DocumentRecord(
-            sha256: sha, path: path, size: file.size, modified: file.modified, title: result.title, dct: result.dct,
-            dctSource: result.dctSource.rawValue, ingestedAt: Self.now(), status: .ingested, reason: nil,
-            eventCount: events.count)
+            sha256: sha,
+            path: path,
+            size: file.size,
+            modified: file.modified,
+            title: result.title,
+            dct: result.dct,
+            dctSource: result.dctSource.rawValue,
+            ingestedAt: Self.now(),
+            status: .ingested,
+            reason: nil,
+            eventCount: events.count
+        )
         do {
             let outcome = try await store.append(document: document, events: events)
             if case .appended = outcome {
-                logger.info("ingested", metadata: ["path": "\(path)", "events": "\(events.count)", "dct": "\(result.dct)"])
+                logger.info(
+                    "ingested",
+                    metadata: ["path": "\(path)", "events": "\(events.count)", "dct": "\(result.dct)"]
+                )
             }
             return true
         } catch {
-            logger.error("cannot log the file; it stays to be retried", metadata: ["path": "\(path)", "error": "\(error)"])
+            logger.error(
+                "cannot log the file; it stays to be retried",
+                metadata: ["path": "\(path)", "error": "\(error)"]
+            )
             return false
         }
     }
 
-    private func record(failed reason: String, path: String, sha: String, size: Int, modified: Double, title: String?)
+    private func record(
+        failed reason: String,
+        path: String,
+        sha: String,
+        size: Int,
+        modified: Double,
+        title: String?
+    )
         async
     {
         logger.warning("set aside", metadata: ["path": "\(path)", "reason": "\(reason)"])
         let document = DocumentRecord(
-            sha256: sha, path: path, size: size, modified: modified, title: title, dct: nil, dctSource: nil,
-            ingestedAt: Self.now(), status: .failed, reason: reason, eventCount: 0)
+            sha256: sha,
+            path: path,
+            size: size,
+            modified: modified,
+            title: title,
+            dct: nil,
+            dctSource: nil,
+            ingestedAt: Self.now(),
+            status: .failed,
+            reason: reason,
+            eventCount: 0
+        )
         do {
             _ = try await store.append(document: document, events: [])
         } catch {
@@ -116,6 +162,7 @@ struct Ingestor: Sendable {
             let s = String(n)
             return String(repeating: "0", count: max(0, w - s.count)) + s
         }
-        return "\(p(tm.tm_year + 1900, 4))-\(p(tm.tm_mon + 1))-\(p(tm.tm_mday))T\(p(tm.tm_hour)):\(p(tm.tm_min)):\(p(tm.tm_sec))Z"
+        return
+            "\(p(tm.tm_year + 1900, 4))-\(p(tm.tm_mon + 1))-\(p(tm.tm_mday))T\(p(tm.tm_hour)):\(p(tm.tm_min)):\(p(tm.tm_sec))Z"
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Sockets passed by systemd socket activation (sd_listen_fds(3), without libsystemd).

@@ -32,13 +32,22 @@ struct QueryService: RequestHandler {
                 documents: documents.count { $0.status == .ingested },
                 failedDocuments: documents.count { $0.status == .failed },
                 events: index.events.count,
-                eventsByType: Dictionary(uniqueKeysWithValues: index.eventCountsByType.map { ($0.key.rawValue, $0.value) }),
-                logBytes: size, lastSeq: index.lastSeq,
-                uptimeSeconds: Date().timeIntervalSince(status.startedAt), pending: status.pending)
+                eventsByType: Dictionary(
+                    uniqueKeysWithValues: index.eventCountsByType.map { ($0.key.rawValue, $0.value) }
+                ),
+                logBytes: size,
+                lastSeq: index.lastSeq,
+                uptimeSeconds: Date().timeIntervalSince(status.startedAt),
+                pending: status.pending
+            )
         case Methods.health:
             _ = try request.decodeParams(NoParams.self)
             return HealthResult(
-                status: "ok", version: TimelineVersion.current, caughtUp: status.caughtUp, dropDir: dropDir)
+                status: "ok",
+                version: TimelineVersion.current,
+                caughtUp: status.caughtUp,
+                dropDir: dropDir
+            )
         default:
             throw RPCError.methodNotFound(request.method)
         }

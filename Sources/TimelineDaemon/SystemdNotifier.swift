@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Sends sd_notify(3) messages to `$NOTIFY_SOCKET` with one datagram each,
@@ -40,7 +40,8 @@ public struct SystemdNotifier: Sendable {
         }
         let isAbstract = address.first == 0
         let length = socklen_t(
-            MemoryLayout<sockaddr_un>.offset(of: \sockaddr_un.sun_path)! + address.count + (isAbstract ? 0 : 1))
+            MemoryLayout<sockaddr_un>.offset(of: \sockaddr_un.sun_path)! + address.count + (isAbstract ? 0 : 1)
+        )
         let payload = Array(state.utf8)
         _ = withUnsafePointer(to: &sa) { p in
             p.withMemoryRebound(to: sockaddr.self, capacity: 1) { sp in

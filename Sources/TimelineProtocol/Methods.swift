@@ -27,8 +27,14 @@ public struct QueryParams: RPCParams, Hashable {
     public static let names: Set<String> = ["from", "to", "types", "text", "place", "source", "limit", "cursor"]
 
     public init(
-        from: String? = nil, to: String? = nil, types: [String]? = nil, text: String? = nil, place: String? = nil,
-        source: String? = nil, limit: Int? = nil, cursor: String? = nil
+        from: String? = nil,
+        to: String? = nil,
+        types: [String]? = nil,
+        text: String? = nil,
+        place: String? = nil,
+        source: String? = nil,
+        limit: Int? = nil,
+        cursor: String? = nil
     ) {
         self.from = from
         self.to = to
@@ -48,7 +54,8 @@ public struct QueryParams: RPCParams, Hashable {
             guard let text else { return nil }
             guard let value = TimexValue(text) else {
                 throw .invalidParams(
-                    "\(name): '\(text)' is not a date; use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn, YYYY-SU or YYYY-Wnn")
+                    "\(name): '\(text)' is not a date; use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn, YYYY-SU or YYYY-Wnn"
+                )
             }
             return value
         }
@@ -136,8 +143,14 @@ public struct StatsResult: Codable, Sendable, Hashable {
     public var pending: Int
 
     public init(
-        documents: Int, failedDocuments: Int, events: Int, eventsByType: [String: Int], logBytes: Int,
-        lastSeq: UInt64, uptimeSeconds: Double, pending: Int
+        documents: Int,
+        failedDocuments: Int,
+        events: Int,
+        eventsByType: [String: Int],
+        logBytes: Int,
+        lastSeq: UInt64,
+        uptimeSeconds: Double,
+        pending: Int
     ) {
         self.documents = documents
         self.failedDocuments = failedDocuments

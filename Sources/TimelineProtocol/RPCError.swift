@@ -18,11 +18,12 @@ public struct RPCError: Error, Codable, Hashable, Sendable, CustomStringConverti
     public static func methodNotFound(_ method: String) -> RPCError {
         RPCError(
             code: -32601,
-            message: "unknown method '\(method)'; methods: \(Methods.all.joined(separator: ", "))")
+            message: "unknown method '\(method)'; methods: \(Methods.all.joined(separator: ", "))"
+        )
     }
     public static func invalidParams(_ message: String) -> RPCError { RPCError(code: -32602, message: message) }
     /// Anything the server did not expect; the details stay in its log.
-    public static let internalError = RPCError(code: -32603, message: "internal error")
+    public static let unexpected = RPCError(code: -32603, message: "internal error")
     /// Application codes, from -32000 down.
     public static func notFound(_ message: String) -> RPCError { RPCError(code: -32001, message: message) }
     public static func overloaded(_ message: String) -> RPCError { RPCError(code: -32002, message: message) }

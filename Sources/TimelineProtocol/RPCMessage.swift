@@ -62,9 +62,15 @@ public struct RPCRequest: Sendable, Hashable {
         guard case .object(let object) = value else {
             if case .array = value {
                 return .failure(
-                    RPCFailure(id: .null, error: .invalidRequest("batch requests are not supported; send one object per line")))
+                    RPCFailure(
+                        id: .null,
+                        error: .invalidRequest("batch requests are not supported; send one object per line")
+                    )
+                )
             }
-            return .failure(RPCFailure(id: .null, error: .invalidRequest("request must be a JSON object, not \(value.typeName)")))
+            return .failure(
+                RPCFailure(id: .null, error: .invalidRequest("request must be a JSON object, not \(value.typeName)"))
+            )
         }
         var id: RPCID?
         switch object["id"] {
@@ -73,7 +79,12 @@ public struct RPCRequest: Sendable, Hashable {
         case .int(let n)?: id = .number(n)
         case .string(let s)?: id = .string(s)
         case let other?:
-            return .failure(RPCFailure(id: .null, error: .invalidRequest("id must be a number, string or null, not \(other.typeName)")))
+            return .failure(
+                RPCFailure(
+                    id: .null,
+                    error: .invalidRequest("id must be a number, string or null, not \(other.typeName)")
+                )
+            )
         }
         let replyID = id ?? .null
         guard object["jsonrpc"] == .string("2.0") else {
@@ -86,7 +97,9 @@ public struct RPCRequest: Sendable, Hashable {
         switch params {
         case nil, .object?, .null?: break
         case let other?:
-            return .failure(RPCFailure(id: replyID, error: .invalidParams("params must be an object, not \(other.typeName)")))
+            return .failure(
+                RPCFailure(id: replyID, error: .invalidParams("params must be an object, not \(other.typeName)"))
+            )
         }
         return .success(RPCRequest(id: id, method: method, params: params == .null ? nil : params))
     }
@@ -101,7 +114,9 @@ public struct RPCRequest: Sendable, Hashable {
         }
         if let unknown = object.keys.sorted().first(where: { !P.names.contains($0) }) {
             let known = P.names.sorted().joined(separator: ", ")
-            throw .invalidParams("unknown parameter '\(unknown)' for \(method); parameters: \(known.isEmpty ? "none" : known)")
+            throw .invalidParams(
+                "unknown parameter '\(unknown)' for \(method); parameters: \(known.isEmpty ? "none" : known)"
+            )
         }
         do {
             return try JSONDecoder().decode(P.self, from: JSONEncoder().encode(JSONValue.object(object)))

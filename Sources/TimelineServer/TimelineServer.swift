@@ -6,7 +6,7 @@ import Synchronization
 import TimelineProtocol
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The JSON-RPC server on a Unix stream socket: one JSON object per line each way.
@@ -31,7 +31,9 @@ public struct TimelineServer: Service {
         public var idleTimeout: TimeAmount
 
         public init(
-            listen: Listen, maxLineLength: Int = 1 << 20, maxConnections: Int = 256,
+            listen: Listen,
+            maxLineLength: Int = 1 << 20,
+            maxConnections: Int = 256,
             idleTimeout: TimeAmount = .seconds(300)
         ) {
             self.listen = listen
@@ -50,7 +52,9 @@ public struct TimelineServer: Service {
     /// - Parameters:
     ///   - onListening: called once the socket accepts connections (the daemon sends READY=1 then).
     public init(
-        configuration: Configuration, handler: any RequestHandler, logger: Logger,
+        configuration: Configuration,
+        handler: any RequestHandler,
+        logger: Logger,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         onListening: @escaping @Sendable () -> Void = {}
     ) {
@@ -74,7 +78,9 @@ public struct TimelineServer: Service {
         let initializer: @Sendable (Channel) -> EventLoopFuture<Connection> = { channel in
             channel.eventLoop.makeCompletedFuture {
                 try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))
-                try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineFrameDecoder(maxLineLength: maxLine)))
+                try channel.pipeline.syncOperations.addHandler(
+                    ByteToMessageHandler(LineFrameDecoder(maxLineLength: maxLine))
+                )
                 try channel.pipeline.syncOperations.addHandler(IdleCloser())
                 return try Connection(wrappingChannelSynchronously: channel)
             }
@@ -83,7 +89,10 @@ public struct TimelineServer: Service {
         switch configuration.listen {
         case .path(let path, let mode):
             server = try await bootstrap.bind(
-                unixDomainSocketPath: path, cleanupExistingSocketFile: true, childChannelInitializer: initializer)
+                unixDomainSocketPath: path,
+                cleanupExistingSocketFile: true,
+                childChannelInitializer: initializer
+            )
             // The mode must not depend on the process umask.
             if chmod(path, mode_t(mode)) != 0 {
                 logger.error("cannot set mode of \(path)", metadata: ["errno": "\(errno)"])
@@ -131,7 +140,9 @@ public struct TimelineServer: Service {
                     }
                 } catch let tooLong as LineFrameDecoder.LineTooLong {
                     let failure = RPCFailure(
-                        id: .null, error: .invalidRequest("request line longer than \(tooLong.limit) bytes"))
+                        id: .null,
+                        error: .invalidRequest("request line longer than \(tooLong.limit) bytes")
+                    )
                     try await outbound.write(ByteBuffer(bytes: RPCResponseEncoder.failure(failure)))
                 }
             }
@@ -144,7 +155,10 @@ public struct TimelineServer: Service {
     private func refuse(_ connection: Connection, limit: Int) async {
         logger.warning("refusing connection: \(limit) already open")
         try? await connection.executeThenClose { _, outbound in
-            let failure = RPCFailure(id: .null, error: .overloaded("too many connections (limit \(limit)); try again later"))
+            let failure = RPCFailure(
+                id: .null,
+                error: .overloaded("too many connections (limit \(limit)); try again later")
+            )
             try await outbound.write(ByteBuffer(bytes: RPCResponseEncoder.failure(failure)))
         }
     }
@@ -166,7 +180,7 @@ public struct TimelineServer: Service {
         } catch {
             logger.error("request failed", metadata: ["method": "\(request.method)", "error": "\(error)"])
             guard let id = request.id else { return nil }
-            return RPCResponseEncoder.failure(RPCFailure(id: id, error: .internalError))
+            return RPCResponseEncoder.failure(RPCFailure(id: id, error: .unexpected))
         }
     }
 }

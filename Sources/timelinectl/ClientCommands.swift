@@ -8,7 +8,8 @@ import TimelineProtocol
 extension Timelinectl {
     struct Query: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Events whose dates overlap a range, filtered by type, place, text and source.")
+            abstract: "Events whose dates overlap a range, filtered by type, place, text and source."
+        )
 
         @OptionGroup var options: ClientOptions
 
@@ -16,7 +17,11 @@ extension Timelinectl {
         var from: String?
         @Option(help: "End of the range, same forms; the whole of its period is included.")
         var to: String?
-        @Option(name: .customLong("type"), help: "Event type (repeat or comma-separate): \(EventType.allCases.map(\.rawValue).joined(separator: ", ")).")
+        @Option(
+            name: .customLong("type"),
+            help:
+                "Event type (repeat or comma-separate): \(EventType.allCases.map(\.rawValue).joined(separator: ", "))."
+        )
         var types: [String] = []
         @Option(help: "Words that must all occur in the evidence sentence.")
         var text: String?
@@ -33,10 +38,14 @@ extension Timelinectl {
 
         func validate() throws {
             for value in [from, to].compactMap({ $0 }) where TimexValue(value) == nil {
-                throw ValidationError("'\(value)' is not a date; use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or YYYY-Wnn")
+                throw ValidationError(
+                    "'\(value)' is not a date; use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or YYYY-Wnn"
+                )
             }
             for t in expandedTypes where EventType(rawValue: t) == nil {
-                throw ValidationError("unknown type '\(t)'; types: \(EventType.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError(
+                    "unknown type '\(t)'; types: \(EventType.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             guard (1...TimelineQuery.maximumLimit).contains(limit) else {
                 throw ValidationError("--limit must be between 1 and \(TimelineQuery.maximumLimit)")
@@ -49,8 +58,15 @@ extension Timelinectl {
 
         func run() async throws {
             var params = QueryParams(
-                from: from, to: to, types: expandedTypes.isEmpty ? nil : expandedTypes, text: text, place: place,
-                source: source, limit: limit, cursor: cursor)
+                from: from,
+                to: to,
+                types: expandedTypes.isEmpty ? nil : expandedTypes,
+                text: text,
+                place: place,
+                source: source,
+                limit: limit,
+                cursor: cursor
+            )
             let client = TimelineClient(socketPath: options.socketPath, timeout: .seconds(Int64(options.timeout)))
             try await runClient {
                 try await client.withConnection { connection in
@@ -95,7 +111,9 @@ extension Timelinectl {
     }
 
     struct Sources: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The files taken in, with their status and event counts.")
+        static let configuration = CommandConfiguration(
+            abstract: "The files taken in, with their status and event counts."
+        )
         @OptionGroup var options: ClientOptions
 
         func run() async throws {
@@ -136,7 +154,8 @@ extension Timelinectl {
                 print(
                     options.json
                         ? try jsonLine(h)
-                        : "\(h.status): timelined \(h.version), \(h.caughtUp ? "caught up" : "catching up"), watching \(h.dropDir)")
+                        : "\(h.status): timelined \(h.version), \(h.caughtUp ? "caught up" : "catching up"), watching \(h.dropDir)"
+                )
             }
         }
     }

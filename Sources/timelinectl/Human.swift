@@ -28,7 +28,8 @@ enum Human {
         switch d.status {
         case .ingested:
             let dct = d.dct.map { "\($0) (\(d.dctSource ?? "?"))" } ?? "-"
-            return "ingested  \(String(d.eventCount).padding(toLength: 4, withPad: " ", startingAt: 0)) events  dct \(dct)  \(d.path)"
+            return
+                "ingested  \(String(d.eventCount).padding(toLength: 4, withPad: " ", startingAt: 0)) events  dct \(dct)  \(d.path)"
         case .failed:
             return "set aside             \(d.path): \(d.reason ?? "unknown reason")"
         }

@@ -7,7 +7,9 @@ import TimelineCore
 extension Timelinectl {
     struct Extract: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Extract events (or, with --timexes, temporal expressions) from files, offline; prints JSON lines.")
+            abstract:
+                "Extract events (or, with --timexes, temporal expressions) from files, offline; prints JSON lines."
+        )
 
         @Option(help: "Document date for every file (YYYY-MM-DD), instead of detecting it.")
         var dct: String?
@@ -29,7 +31,8 @@ extension Timelinectl {
         func run() async throws {
             let resources: ExtractionResources
             do {
-                resources = try rules.map { try ExtractionResources.load(from: URL(fileURLWithPath: $0)) }
+                resources =
+                    try rules.map { try ExtractionResources.load(from: URL(fileURLWithPath: $0)) }
                     ?? ExtractionResources.bundled()
             } catch {
                 throw ValidationError("cannot load rules: \(error)")
@@ -49,7 +52,8 @@ extension Timelinectl {
                         throw ValidationError("cannot read the file")
                     }
                     article = try ArticleText.decode(Array(data), fileName: name)
-                    let mtime = (try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date()
+                    let mtime =
+                        (try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date()
                     modified = CivilDate(dayNumber: Int((mtime.timeIntervalSince1970 / 86_400).rounded(.down)))
                 } catch {
                     FileHandle.standardError.write(Data("timelinectl: \(path): \(error)\n".utf8))
@@ -60,16 +64,31 @@ extension Timelinectl {
                 var out = ""
                 if timexes {
                     for t in result.timexes {
-                        let line = TimexLine(doc: name, start: t.start, end: t.end, text: t.text, type: t.type, value: t.value, mod: t.mod)
+                        let line = TimexLine(
+                            doc: name,
+                            start: t.start,
+                            end: t.end,
+                            text: t.text,
+                            type: t.type,
+                            value: t.value,
+                            mod: t.mod
+                        )
                         out += String(decoding: try encoder.encode(line), as: UTF8.self) + "\n"
                     }
                 } else {
                     for e in result.events {
                         let interval = e.date.interval
                         let line = EventLine(
-                            doc: name, type: e.type.rawValue, date: e.date.description, start: interval.start.description,
-                            end: interval.end.description, evidence: e.evidence, places: e.places,
-                            organizations: e.organizations, dct: result.dct.description)
+                            doc: name,
+                            type: e.type.rawValue,
+                            date: e.date.description,
+                            start: interval.start.description,
+                            end: interval.end.description,
+                            evidence: e.evidence,
+                            places: e.places,
+                            organizations: e.organizations,
+                            dct: result.dct.description
+                        )
                         out += String(decoding: try encoder.encode(line), as: UTF8.self) + "\n"
                     }
                 }
@@ -115,7 +134,8 @@ extension Timelinectl {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check a log file offline: count records and report any damage (exit status 1 if damaged).")
+            abstract: "Check a log file offline: count records and report any damage (exit status 1 if damaged)."
+        )
 
         @Argument(help: "The log file (default: state/events.log).")
         var log: String = "state/events.log"
@@ -135,13 +155,20 @@ extension Timelinectl {
                     var damage: [String]
                 }
                 let report = Report(
-                    log: log, records: scan.records.count, documents: scan.documentCount, events: scan.eventCount,
-                    lastSeq: scan.lastSeq, damage: scan.damage.map(\.description))
+                    log: log,
+                    records: scan.records.count,
+                    documents: scan.documentCount,
+                    events: scan.eventCount,
+                    lastSeq: scan.lastSeq,
+                    damage: scan.damage.map(\.description)
+                )
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 print(String(decoding: try encoder.encode(report), as: UTF8.self))
             } else {
-                print("\(log): \(scan.records.count) records: \(scan.documentCount) documents, \(scan.eventCount) events, last seq \(scan.lastSeq)")
+                print(
+                    "\(log): \(scan.records.count) records: \(scan.documentCount) documents, \(scan.eventCount) events, last seq \(scan.lastSeq)"
+                )
                 for d in scan.damage { print("damage: \(d)") }
                 print(scan.damage.isEmpty ? "ok" : "DAMAGED: \(scan.damage.count) problem(s)")
             }

@@ -9,7 +9,8 @@ struct Timelined: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timelined",
         abstract: "Watch a drop folder for articles, log their dated events, answer timeline queries on a Unix socket.",
-        version: TimelineVersion.current)
+        version: TimelineVersion.current
+    )
 
     @Option(help: "Configuration file (TOML). Without one, the built-in defaults apply.")
     var config: String?
@@ -20,7 +21,9 @@ struct Timelined: AsyncParsableCommand {
     @Option(help: "Folder for the event log (default: $STATE_DIRECTORY, else state).")
     var stateDir: String?
 
-    @Option(help: "Unix socket to serve on (default: $RUNTIME_DIRECTORY/timelined.sock, else <state-dir>/timelined.sock).")
+    @Option(
+        help: "Unix socket to serve on (default: $RUNTIME_DIRECTORY/timelined.sock, else <state-dir>/timelined.sock)."
+    )
     var socket: String?
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
@@ -28,7 +31,8 @@ struct Timelined: AsyncParsableCommand {
 
     func run() async throws {
         var configuration = DaemonConfiguration()
-        let file = config ?? ProcessInfo.processInfo.environment["CONFIGURATION_DIRECTORY"].map { "\($0)/timelined.toml" }
+        let file =
+            config ?? ProcessInfo.processInfo.environment["CONFIGURATION_DIRECTORY"].map { "\($0)/timelined.toml" }
         if let file, config != nil || FileManager.default.fileExists(atPath: file) {
             do {
                 try configuration.apply(file: file)

@@ -4,7 +4,7 @@ import TimelineCore
 import TimelineProtocol
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The real `timelined` binary on a temporary drop folder, state folder and socket.
@@ -53,12 +53,15 @@ final class DaemonHarness: @unchecked Sendable {
 
     /// Starts the daemon and waits until `health` answers.
     func start(
-        extraArguments: [String] = [], environment extra: [String: String] = [:], waitForHealth: Bool = true
+        extraArguments: [String] = [],
+        environment extra: [String: String] = [:],
+        waitForHealth: Bool = true
     ) async throws {
         starts += 1
         let p = Process()
         p.executableURL = Self.productsDirectory.appendingPathComponent("timelined")
-        p.arguments = ["--drop-dir", dropDir, "--state-dir", stateDir, "--socket", socket, "--log-level", "debug"]
+        p.arguments =
+            ["--drop-dir", dropDir, "--state-dir", stateDir, "--socket", socket, "--log-level", "debug"]
             + extraArguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NOTIFY_SOCKET")
@@ -135,7 +138,9 @@ final class DaemonHarness: @unchecked Sendable {
     /// Waits until `condition` holds on the sources list.
     @discardableResult
     func waitForSources(
-        timeout: TimeInterval = 30, _ what: String, _ condition: ([DocumentRecord]) -> Bool
+        timeout: TimeInterval = 30,
+        _ what: String,
+        _ condition: ([DocumentRecord]) -> Bool
     ) async throws -> [DocumentRecord] {
         let deadline = Date().addingTimeInterval(timeout)
         var last: [DocumentRecord] = []

@@ -30,14 +30,17 @@ struct DropAndQueryTests {
         }
         // The temporary name never became a document, and nothing was set aside.
         #expect(sources.allSatisfy { !$0.path.contains(".part") && $0.status == .ingested })
-        #expect(Set(sources.map { ($0.path as NSString).lastPathComponent }) == Set(docs[0..<4].map(\.lastPathComponent)))
+        #expect(
+            Set(sources.map { ($0.path as NSString).lastPathComponent }) == Set(docs[0..<4].map(\.lastPathComponent))
+        )
         // The slowly written file was taken in whole.
         let slow = try #require(sources.first { $0.path.hasSuffix(docs[1].lastPathComponent) })
         #expect(slow.size == (try Data(contentsOf: docs[1])).count)
 
         // (a) The meeting of 17 April 2024 in 000, with its sentence.
         let meetings = try await daemon.queryAll(
-            QueryParams(from: "2024-04-17", to: "2024-04-17", types: ["meeting"], source: "000_b398dd44d05fb1dd"))
+            QueryParams(from: "2024-04-17", to: "2024-04-17", types: ["meeting"], source: "000_b398dd44d05fb1dd")
+        )
         let meeting = try #require(meetings.first { $0.date.description == "2024-04-17" }, "\(meetings)")
         #expect(meeting.evidence.contains("Dandong City Party Committee on April 17"))
         #expect(meeting.source.path.hasSuffix("000_b398dd44d05fb1dd.txt"))
@@ -104,7 +107,10 @@ struct DropAndQueryTests {
         #expect(sources[0].reason?.isEmpty == false)
         // And the daemon goes on: a good file after it is taken in.
         try "On 3 March 2024 the governor met the delegation in Harbin.\n".write(
-            toFile: daemon.dropDir + "/good.txt", atomically: true, encoding: .utf8)
+            toFile: daemon.dropDir + "/good.txt",
+            atomically: true,
+            encoding: .utf8
+        )
         try await daemon.waitForSources("the good file") { s in s.contains { $0.status == .ingested } }
         _ = try await daemon.stop()
     }
@@ -123,8 +129,13 @@ struct DropAndQueryTests {
             }
             #expect(try await errorCode("{not json") == -32700)
             #expect(try await errorCode(#"{"jsonrpc":"2.0","id":1,"method":"nope"}"#) == -32601)
-            #expect(try await errorCode(#"{"jsonrpc":"2.0","id":2,"method":"query","params":{"from":"2024-13-45"}}"#) == -32602)
-            #expect(try await errorCode(#"{"jsonrpc":"2.0","id":3,"method":"event","params":{"id":"missing"}}"#) == -32001)
+            #expect(
+                try await errorCode(#"{"jsonrpc":"2.0","id":2,"method":"query","params":{"from":"2024-13-45"}}"#)
+                    == -32602
+            )
+            #expect(
+                try await errorCode(#"{"jsonrpc":"2.0","id":3,"method":"event","params":{"id":"missing"}}"#) == -32001
+            )
             // The connection still works after all that.
             let h = try await c.call(Methods.health, NoParams(), as: HealthResult.self)
             #expect(h.status == "ok")

@@ -11,14 +11,20 @@ import TimelineCore
     }
 
     @Test(arguments: [
-        ("Harbin Hosts Expo\n\nBy | June 3, 2023 | 2 Comments\n\nThe fair opened on Friday.", "2023-06-03", DCTSource.byline),
+        (
+            "Harbin Hosts Expo\n\nBy | June 3, 2023 | 2 Comments\n\nThe fair opened on Friday.", "2023-06-03",
+            DCTSource.byline
+        ),
         ("Border ports\nLI NA | 2021-09-14 | Hits:\nText.", "2021-09-14", .byline),
         ("Rail link news\nPublished: 12 March 2023\nThe line opened.", "2023-03-12", .byline),
         ("Posted on 4 January 2022 by admin\nBody.", "2022-01-04", .byline),
         ("Sinuiju, October 23 (KCNA) -- A delegation arrived.", "2024-10-23", .dateline),
         ("Rason, December 5 (KCNA) -- Work began.", "2023-12-05", .dateline),
         ("VLADIVOSTOK, March 3, 2022 — The forum opened.", "2022-03-03", .dateline),
-        ("A headline here\n\nNo date appears near the top. On 15 March 2017 the council met.", "2024-11-02", .modificationTime),
+        (
+            "A headline here\n\nNo date appears near the top. On 15 March 2017 the council met.", "2024-11-02",
+            .modificationTime
+        ),
     ])
     func detection(_ text: String, _ date: String, _ source: DCTSource) {
         let r = Self.detect(text)
@@ -27,7 +33,8 @@ import TimelineCore
     }
 
     @Test func frontMatterWinsAndGivesTitle() {
-        let text = "---\ntitle: \"Port of Zarubino\"\ndate: 2020-07-01\n---\n# Ignored heading\n\nBy | May 5, 2021 | x\n"
+        let text =
+            "---\ntitle: \"Port of Zarubino\"\ndate: 2020-07-01\n---\n# Ignored heading\n\nBy | May 5, 2021 | x\n"
         let r = Self.detect(text, format: .markdown)
         #expect(r.dct.description == "2020-07-01")
         #expect(r.dctSource == .frontMatter)
@@ -37,7 +44,10 @@ import TimelineCore
     @Test func overrideWins() {
         let d = CivilDate(year: 2019, month: 1, day: 1)!
         let r = TestSupport.extractor.extract(
-            ArticleText(text: "By | May 5, 2021 | x\nText.", format: .plain), dctOverride: d, modified: Self.modified)
+            ArticleText(text: "By | May 5, 2021 | x\nText.", format: .plain),
+            dctOverride: d,
+            modified: Self.modified
+        )
         #expect(r.dct == d)
         #expect(r.dctSource == .override)
     }

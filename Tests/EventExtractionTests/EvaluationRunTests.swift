@@ -14,7 +14,9 @@ import TimelineCore
     static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
     static let devDir = shared.appendingPathComponent("eval/dev")
     static let tbaqDir = shared.appendingPathComponent("bench/timeml/tbaq")
-    static let outputDir = ProcessInfo.processInfo.environment["EXTRACTION_PREDICTIONS_DIR"].map(URL.init(fileURLWithPath:))
+    static let outputDir = ProcessInfo.processInfo.environment["EXTRACTION_PREDICTIONS_DIR"].map(
+        URL.init(fileURLWithPath:)
+    )
 
     static func json(_ object: [String: Any]) throws -> String {
         String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
@@ -29,26 +31,38 @@ import TimelineCore
         for line in index.split(separator: "\n") {
             let entry = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: String]
             let name = entry["doc"]!
-            let bytes = try [UInt8](Data(contentsOf: Self.devDir.appendingPathComponent("docs").appendingPathComponent(name)))
+            let bytes = try [UInt8](
+                Data(contentsOf: Self.devDir.appendingPathComponent("docs").appendingPathComponent(name))
+            )
             let article = try ArticleText.decode(bytes, fileName: name)
             let dct = CivilDate(entry["dct"]!)!
             let result = extractor.extract(article, dctOverride: dct, modified: dct)
             #expect(result.dctSource == .override)
             total += result.events.count
             for e in result.events {
-                lines.append(try Self.json(["doc": name, "type": e.type.rawValue, "date": e.date.description, "evidence": e.evidence]))
+                lines.append(
+                    try Self.json([
+                        "doc": name, "type": e.type.rawValue, "date": e.date.description, "evidence": e.evidence,
+                    ])
+                )
             }
         }
         #expect(total > 0)
         if let dir = Self.outputDir {
-            try (lines.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
+            try (lines.joined(separator: "\n") + "\n").write(
+                to: dir.appendingPathComponent("events.jsonl"),
+                atomically: true,
+                encoding: .utf8
+            )
         }
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: tbaqDir.appendingPathComponent("gold.jsonl").path)))
     func timeBankTimexes() throws {
         let extractor = Extractor(resources: try ExtractionResources.bundled())
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.tbaqDir.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.tbaqDir.path).filter {
+            $0.hasSuffix(".txt")
+        }.sorted()
         var lines: [String] = []
         var bytesRead = 0
         let clock = ContinuousClock()
@@ -63,14 +77,22 @@ import TimelineCore
             var result: ExtractionResult?
             elapsed += clock.measure { result = extractor.extract(article, dctOverride: dct, modified: dct) }
             for t in result!.timexes {
-                lines.append(try Self.json(["doc": base, "start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value]))
+                lines.append(
+                    try Self.json([
+                        "doc": base, "start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
+                    ])
+                )
             }
         }
         #expect(!lines.isEmpty)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         print("extracted \(names.count) TimeBank documents, \(bytesRead) bytes in \(seconds) s")
         if let dir = Self.outputDir {
-            try (lines.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("timex.jsonl"), atomically: true, encoding: .utf8)
+            try (lines.joined(separator: "\n") + "\n").write(
+                to: dir.appendingPathComponent("timex.jsonl"),
+                atomically: true,
+                encoding: .utf8
+            )
         }
     }
 }

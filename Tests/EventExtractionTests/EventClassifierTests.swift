@@ -12,23 +12,43 @@ import TimelineCore
 
     /// Sentences written for these tests in the style of the articles; document date 2024-05-26.
     @Test(arguments: [
-        Case(sentence: "The Harbin Municipal Party Committee held a meeting on 3 June 2023 to review border trade.",
-             expected: ["meeting 2023-06-03"]),
+        Case(
+            sentence: "The Harbin Municipal Party Committee held a meeting on 3 June 2023 to review border trade.",
+            expected: ["meeting 2023-06-03"]
+        ),
         Case(sentence: "A trade delegation from Primorye visited Hunchun in late March.", expected: ["visit 2024-03"]),
-        Case(sentence: "On 12 October 2022, the State Council approved the Jilin corridor plan.", expected: ["approval 2022-10-12"]),
-        Case(sentence: "The two sides signed a memorandum on port logistics in Vladivostok on 5 September 2023.",
-             expected: ["agreement 2023-09-05"]),
-        Case(sentence: "The Tumen River freight terminal was put into operation in November 2021.", expected: ["launch 2021-11"]),
-        Case(sentence: "In 2016, the governor proposed a new free trade zone for Suifenhe.", expected: ["announcement 2016"]),
+        Case(
+            sentence: "On 12 October 2022, the State Council approved the Jilin corridor plan.",
+            expected: ["approval 2022-10-12"]
+        ),
+        Case(
+            sentence: "The two sides signed a memorandum on port logistics in Vladivostok on 5 September 2023.",
+            expected: ["agreement 2023-09-05"]
+        ),
+        Case(
+            sentence: "The Tumen River freight terminal was put into operation in November 2021.",
+            expected: ["launch 2021-11"]
+        ),
+        Case(
+            sentence: "In 2016, the governor proposed a new free trade zone for Suifenhe.",
+            expected: ["announcement 2016"]
+        ),
         Case(sentence: "By 2030, all ports in Liaoning are to be linked by rail.", expected: ["deadline 2030"]),
         Case(sentence: "A July 1 deadline looms for the customs reform.", expected: ["deadline 2024-07-01"]),
-        Case(sentence: "In March 2019, the provincial government issued a notice on cross-border e-commerce.",
-             expected: ["approval 2019-03"]),
+        Case(
+            sentence: "In March 2019, the provincial government issued a notice on cross-border e-commerce.",
+            expected: ["approval 2019-03"]
+        ),
         Case(sentence: "The 2014 Heilongjiang border plan set out new corridors.", expected: ["approval 2014"]),
-        Case(sentence: "The governor toured Heihe last week and met local exporters.", expected: ["visit 2024-W20", "meeting 2024-W20"]),
+        Case(
+            sentence: "The governor toured Heihe last week and met local exporters.",
+            expected: ["visit 2024-W20", "meeting 2024-W20"]
+        ),
         Case(sentence: "Xinhua reported that the forum took place on Thursday.", expected: ["meeting 2024-05-23"]),
-        Case(sentence: "The Rason office opened on 4 April and a cooperation agreement was signed on 9 May.",
-             expected: ["launch 2024-04-04", "agreement 2024-05-09"]),
+        Case(
+            sentence: "The Rason office opened on 4 April and a cooperation agreement was signed on 9 May.",
+            expected: ["launch 2024-04-04", "agreement 2024-05-09"]
+        ),
         // Not events.
         Case(sentence: "Trade with Russia fell 9 percent in 2019.", expected: []),
         Case(sentence: "The 2021–2035 plan for Jilin calls for new bridges.", expected: []),
@@ -73,7 +93,8 @@ import TimelineCore
 
     @Test func placesAndOrganizationsAreNormalised() {
         let e = TestSupport.events(
-            "On 2 March 2021, the Heilongjiang Province government and the DPRK signed an agreement with the NDRC.")
+            "On 2 March 2021, the Heilongjiang Province government and the DPRK signed an agreement with the NDRC."
+        )
         #expect(e.first?.places == ["Heilongjiang", "North Korea"])
         #expect(e.first?.organizations == ["NDRC"])
         #expect(e.first?.evidence.hasPrefix("On 2 March 2021, the Heilongjiang") == true)

@@ -14,14 +14,23 @@ import Testing
     }
 
     @Test(arguments: [
-        ("Dr. Kim met the U.S. envoy on Sept. 10. Talks followed.", ["Dr. Kim met the U.S. envoy on Sept. 10.", "Talks followed."]),
-        ("The office is at 12 Lenin Str. in Khabarovsk. It opened.", ["The office is at 12 Lenin Str. in Khabarovsk.", "It opened."]),
+        (
+            "Dr. Kim met the U.S. envoy on Sept. 10. Talks followed.",
+            ["Dr. Kim met the U.S. envoy on Sept. 10.", "Talks followed."]
+        ),
+        (
+            "The office is at 12 Lenin Str. in Khabarovsk. It opened.",
+            ["The office is at 12 Lenin Str. in Khabarovsk.", "It opened."]
+        ),
         ("A study by V. L. Petrov appeared. It was cited.", ["A study by V. L. Petrov appeared.", "It was cited."]),
         ("He said: “We agree.” Then he left.", ["He said: “We agree.”", "Then he left."]),
         ("会议召开了。双方签署了协议！", ["会议召开了。", "双方签署了协议！"]),
         ("Border Trade Booms\n\nThe port reopened in May.", ["Border Trade Booms", "The port reopened in May."]),
         ("Key points\n- a new bridge\n- a rail link", ["Key points", "- a new bridge", "- a rail link"]),
-        ("The plan was approved by the provincial\ngovernment in 2022.", ["The plan was approved by the provincial\ngovernment in 2022."]),
+        (
+            "The plan was approved by the provincial\ngovernment in 2022.",
+            ["The plan was approved by the provincial\ngovernment in 2022."]
+        ),
         ("Exports to Russia ac-\n\ncounted for half.", ["Exports to Russia ac-\n\ncounted for half."]),
         ("Resolution No. 12 passed. Was it enough? Yes.", ["Resolution No. 12 passed.", "Was it enough?", "Yes."]),
         ("1. Ivanov I.I. A study. Moscow, 2020.", ["1. Ivanov I.I. A study.", "Moscow, 2020."]),

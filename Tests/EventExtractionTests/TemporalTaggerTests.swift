@@ -20,7 +20,10 @@ import TimelineCore
     @Test(arguments: patternExamples)
     func patternExample(_ e: Example) {
         let found = TestSupport.timexes(e.input)
-        #expect(found.contains { $0.text == e.text && $0.value == e.value }, "found \(found.map { "\($0.text)=\($0.value)" })")
+        #expect(
+            found.contains { $0.text == e.text && $0.value == e.value },
+            "found \(found.map { "\($0.text)=\($0.value)" })"
+        )
     }
 
     /// Offsets are code points into the text, end exclusive; types and mods as TIMEX3.
@@ -33,7 +36,14 @@ import TimelineCore
         ("after a five-year hiatus", 8, 17, "DURATION", "P5Y", nil),
         ("The ferry sails weekly.", 16, 22, "SET", "P1W", nil),
     ])
-    func offsetsAndAttributes(_ input: String, _ start: Int, _ end: Int, _ type: String, _ value: String, _ mod: String?) {
+    func offsetsAndAttributes(
+        _ input: String,
+        _ start: Int,
+        _ end: Int,
+        _ type: String,
+        _ value: String,
+        _ mod: String?
+    ) {
         let t = TestSupport.timexes(input).first
         #expect(t?.start == start)
         #expect(t?.end == end)
@@ -45,7 +55,8 @@ import TimelineCore
     /// Numbers that are not years.
     @Test(arguments: [
         "The port handled 1,000 containers.", "It shipped 2000 tons of coal.", "It cost $2015 in total.",
-        "Output rose 2019% on paper.", "UN Security Council Resolution 2397 was cited.", "The ratio was 3.2000 exactly.",
+        "Output rose 2019% on paper.", "UN Security Council Resolution 2397 was cited.",
+        "The ratio was 3.2000 exactly.",
     ])
     func notAYear(_ input: String) {
         #expect(TestSupport.timexes(input).filter { $0.type == "DATE" }.isEmpty)

@@ -14,13 +14,16 @@ import TimelineCore
         do {
             let store = try EventStore(logPath: path, loop: loop)
             let outcome = try await store.append(
-                document: Fixtures.document("d1"), events: [Fixtures.event("e1", "2024-04-17")])
+                document: Fixtures.document("d1"),
+                events: [Fixtures.event("e1", "2024-04-17")]
+            )
             #expect(outcome == .appended(firstSeq: 1, records: 2))
             #expect(store.snapshot.events.map(\.id) == ["e1"])
             #expect(try await store.append(document: Fixtures.document("d1"), events: []) == .duplicate)
             #expect(
                 try await store.append(document: Fixtures.document("d2", path: "/drop/b.txt"), events: [])
-                    == .appended(firstSeq: 3, records: 1))
+                    == .appended(firstSeq: 3, records: 1)
+            )
         }
         let reopened = try EventStore(logPath: path, loop: loop)
         #expect(reopened.recovery.isEmpty)
@@ -28,7 +31,8 @@ import TimelineCore
         #expect(reopened.snapshot.documentOrder == ["d1", "d2"])
         #expect(
             try await reopened.append(document: Fixtures.document("d3", path: "/drop/c.txt"), events: [])
-                == .appended(firstSeq: 4, records: 1))
+                == .appended(firstSeq: 4, records: 1)
+        )
     }
 
     @Test func aNewVersionOfAPathReplacesTheOldOneAndAnOldVersionCanComeBack() async throws {
@@ -42,7 +46,9 @@ import TimelineCore
         #expect(store.snapshot.documentOrder == ["v2"])
         #expect(store.snapshot.event(id: "v1-0") == nil)
         // The first content again: logged again, and it is what the path holds now.
-        #expect(try await store.append(document: Fixtures.document("v1"), events: v1) == .appended(firstSeq: 6, records: 2))
+        #expect(
+            try await store.append(document: Fixtures.document("v1"), events: v1) == .appended(firstSeq: 6, records: 2)
+        )
         #expect(store.snapshot.events.map(\.id) == ["v1-0"])
         // Replay gives the same view.
         let reopened = try EventStore(logPath: path, loop: loop)
@@ -79,7 +85,9 @@ import TimelineCore
                 Fixtures.event("d", "2024-05-13", .meeting, places: ["Donggang"]),
                 Fixtures.event("e", "2019-W47", .visit),
                 Fixtures.event("f", "2024-03-31", .deadline),
-            ], lastSeq: 7)
+            ],
+            lastSeq: 7
+        )
         return index
     }
 

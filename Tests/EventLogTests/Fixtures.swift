@@ -6,18 +6,36 @@ import TimelineCore
 enum Fixtures {
     static func document(_ sha: String, path: String = "/drop/a.txt", events: Int = 0) -> DocumentRecord {
         DocumentRecord(
-            sha256: sha, path: path, size: 10, modified: 1_700_000_000, title: "T",
-            dct: CivilDate(year: 2024, month: 5, day: 26), dctSource: "byline", ingestedAt: "2024-05-26T00:00:00Z",
-            status: .ingested, reason: nil, eventCount: events)
+            sha256: sha,
+            path: path,
+            size: 10,
+            modified: 1_700_000_000,
+            title: "T",
+            dct: CivilDate(year: 2024, month: 5, day: 26),
+            dctSource: "byline",
+            ingestedAt: "2024-05-26T00:00:00Z",
+            status: .ingested,
+            reason: nil,
+            eventCount: events
+        )
     }
 
     static func event(
-        _ id: String, _ date: String, _ type: EventType = .meeting, doc: String = "d1", places: [String] = [],
+        _ id: String,
+        _ date: String,
+        _ type: EventType = .meeting,
+        doc: String = "d1",
+        places: [String] = [],
         evidence: String = "A meeting was held."
     ) -> TimelineEvent {
         TimelineEvent(
-            id: id, type: type, date: TimexValue(date)!, evidence: evidence,
-            source: SourceReference(path: "/drop/\(doc).txt", title: "Title \(doc)", document: doc), places: places)
+            id: id,
+            type: type,
+            date: TimexValue(date)!,
+            evidence: evidence,
+            source: SourceReference(path: "/drop/\(doc).txt", title: "Title \(doc)", document: doc),
+            places: places
+        )
     }
 
     /// The lines of a log holding `groups` (document, events).

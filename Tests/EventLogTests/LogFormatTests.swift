@@ -32,7 +32,9 @@ import TimelineCore
     }
 
     @Test func everyFlippedByteIsCaught() throws {
-        let line = Array(try LogLineCodec.encode(SequencedRecord(seq: 1, record: .document(Fixtures.document("abc")))).dropLast())
+        let line = Array(
+            try LogLineCodec.encode(SequencedRecord(seq: 1, record: .document(Fixtures.document("abc")))).dropLast()
+        )
         for i in line.indices {
             var damaged = line
             damaged[i] ^= 0x01

@@ -13,7 +13,9 @@ import Testing
     }
 
     @Test func systemdDirectoriesAreDefaults() {
-        let c = DaemonConfiguration(environment: ["STATE_DIRECTORY": "/var/lib/timelined", "RUNTIME_DIRECTORY": "/run/timelined"])
+        let c = DaemonConfiguration(environment: [
+            "STATE_DIRECTORY": "/var/lib/timelined", "RUNTIME_DIRECTORY": "/run/timelined",
+        ])
         #expect(c.logPath == "/var/lib/timelined/events.log")
         #expect(c.resolvedSocketPath == "/run/timelined/timelined.sock")
     }
@@ -33,7 +35,9 @@ import Testing
 
                 [ingest]
                 max_file_bytes = 1048576
-                """, file: "t.toml")
+                """,
+            file: "t.toml"
+        )
         #expect(c.dropDir == "/srv/drop")
         #expect(c.logLevel == "debug")
         #expect(c.socketPath == "/run/t.sock")

@@ -70,7 +70,10 @@ import TimelineCore
 
     @Test func responsesAreSingleLines() throws {
         let ok = try RPCResponseEncoder.success(id: .number(1), result: QueryResult(events: [], nextCursor: nil))
-        #expect(String(decoding: ok, as: UTF8.self) == #"{"jsonrpc":"2.0","id":1,"result":{"events":[],"next_cursor":null}}"# + "\n")
+        #expect(
+            String(decoding: ok, as: UTF8.self)
+                == #"{"jsonrpc":"2.0","id":1,"result":{"events":[],"next_cursor":null}}"# + "\n"
+        )
         let failed = RPCResponseEncoder.failure(RPCFailure(id: .string("x"), error: .methodNotFound("nope")))
         let text = String(decoding: failed, as: UTF8.self)
         #expect(text.hasSuffix("\n"))
