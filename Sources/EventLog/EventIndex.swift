@@ -9,8 +9,9 @@ public struct EventIndex: Sendable {
     public private(set) var events: [TimelineEvent] = []
     private var orders: [EventOrder] = []
     private var byID: [String: TimelineEvent] = [:]
-    /// Lower-cased places per event, parallel to `events`.
+    /// Lower-cased places and organisations per event, parallel to `events`.
     private var lowerPlaces: [[String]] = []
+    private var lowerOrganizations: [[String]] = []
     /// Documents by SHA-256: every version ever logged.
     public private(set) var documents: [String: DocumentRecord] = [:]
     /// The current version of each path, in the order they were logged.
@@ -21,17 +22,11 @@ public struct EventIndex: Sendable {
 
     public init() {}
 
-    /// Adds a document and its events.
+    /// Adds a document and its events. The document becomes what its path holds now.
     ///
-    /// A document logged for a path replaces the one logged for it before:
-    /// the older version's events leave the index (the log keeps them), so
-    /// a changed article shows only what it says now.
-    ///
-    /// - Complexity: O(n) per event in the number of indexed events (sorted
-    ///   insertion), plus O(n) when an older version is replaced.
+    /// - Complexity: O(n) per event in the number of indexed events (sorted insertion).
     public mutating func add(document: DocumentRecord, events new: [TimelineEvent], lastSeq: UInt64) {
         if let previous = latestByPath[document.path], previous != document.sha256 {
-            removeEvents(ofDocument: previous)
             documentOrder.removeAll { $0 == previous }
         }
         documentOrder.removeAll { $0 == document.sha256 }
@@ -44,21 +39,41 @@ public struct EventIndex: Sendable {
             orders.insert(order, at: at)
             events.insert(event, at: at)
             lowerPlaces.insert(event.places.map { $0.lowercased() }, at: at)
+            lowerOrganizations.insert(event.organizations.map { $0.lowercased() }, at: at)
             byID[event.id] = event
         }
         self.lastSeq = max(self.lastSeq, lastSeq)
     }
 
-    private mutating func removeEvents(ofDocument sha: String) {
-        var keep: [Int] = []
-        keep.reserveCapacity(events.count)
-        for (i, e) in events.enumerated() {
-            if e.source.document == sha { byID[e.id] = nil } else { keep.append(i) }
+    /// Withdraws the events a retraction names; the log keeps them.
+    ///
+    /// - Complexity: O(n) in the number of indexed events.
+    public mutating func apply(_ retraction: Retraction, lastSeq: UInt64) {
+        let ids = Set(retraction.events)
+        if !ids.isEmpty {
+            var keep: [Int] = []
+            keep.reserveCapacity(events.count)
+            for (i, e) in events.enumerated() {
+                if ids.contains(e.id) { byID[e.id] = nil } else { keep.append(i) }
+            }
+            if keep.count != events.count {
+                events = keep.map { events[$0] }
+                orders = keep.map { orders[$0] }
+                lowerPlaces = keep.map { lowerPlaces[$0] }
+                lowerOrganizations = keep.map { lowerOrganizations[$0] }
+            }
         }
-        guard keep.count != events.count else { return }
-        events = keep.map { events[$0] }
-        orders = keep.map { orders[$0] }
-        lowerPlaces = keep.map { lowerPlaces[$0] }
+        if latestByPath[retraction.path] == retraction.document {
+            documentOrder.removeAll { $0 == retraction.document }
+        }
+        self.lastSeq = max(self.lastSeq, lastSeq)
+    }
+
+    /// Ids of the indexed events read from a document.
+    ///
+    /// - Complexity: O(n) in the number of indexed events.
+    public func eventIDs(ofDocument sha: String) -> [String] {
+        events.filter { $0.source.document == sha }.map(\.id)
     }
 
     /// True when this content is what some path in the drop folder holds now.
@@ -80,6 +95,9 @@ public struct EventIndex: Sendable {
         for r in records {
             seq = r.seq
             switch r.record {
+            case .retraction(let retraction):
+                flush()
+                apply(retraction, lastSeq: r.seq)
             case .document(let d):
                 flush()
                 pending = d
@@ -115,6 +133,7 @@ public struct EventIndex: Sendable {
         var i = query.after.map { Self.upperBound(orders, $0) } ?? 0
         let words = Self.words(query.text)
         let place = query.place?.lowercased()
+        let organization = query.organization?.lowercased()
         let source = query.source?.lowercased()
         let toDay = query.to?.dayNumber
         let limit = max(0, query.limit)
@@ -123,7 +142,7 @@ public struct EventIndex: Sendable {
         while i < events.count {
             if let toDay, orders[i].startDay > toDay { break }
             let e = events[i]
-            if matches(e, at: i, query, words: words, place: place, source: source) {
+            if matches(e, at: i, query, words: words, place: place, organization: organization, source: source) {
                 if out.count == limit {
                     return Page(events: out, next: out.last.map(EventOrder.init))
                 }
@@ -140,11 +159,13 @@ public struct EventIndex: Sendable {
         _ q: TimelineQuery,
         words: [String],
         place: String?,
+        organization: String?,
         source: String?
     ) -> Bool {
         if let from = q.from, e.end < from { return false }
         if !q.types.isEmpty && !q.types.contains(e.type) { return false }
         if let place, !lowerPlaces[i].contains(place) { return false }
+        if let organization, !lowerOrganizations[i].contains(where: { $0.contains(organization) }) { return false }
         if let source {
             let hit =
                 e.source.path.lowercased().contains(source) || (e.source.title?.lowercased().contains(source) ?? false)

@@ -70,21 +70,37 @@ public actor EventStore {
         if index.isCurrent(sha256: document.sha256) { return .duplicate }
         var document = document
         document.eventCount = events.count
+        var records: [LogRecord] = []
+        if let previous = index.latestByPath[document.path], previous != document.sha256 {
+            // The path holds new content: withdraw the old version's events in the same group.
+            let retraction = Retraction(
+                document: previous,
+                path: document.path,
+                events: index.eventIDs(ofDocument: previous),
+                reason: "changed"
+            )
+            records.append(.retraction(retraction))
+        }
+        records.append(.document(document))
+        records += events.map { .event($0) }
+
         let first = nextSeq
         var bytes: [UInt8] = []
         do {
-            bytes += try LogLineCodec.encode(SequencedRecord(seq: first, record: .document(document)))
-            for (i, e) in events.enumerated() {
-                bytes += try LogLineCodec.encode(SequencedRecord(seq: first + UInt64(i) + 1, record: .event(e)))
+            for (i, record) in records.enumerated() {
+                bytes += try LogLineCodec.encode(SequencedRecord(seq: first + UInt64(i), record: record))
             }
         } catch {
             throw EventLogError(.encode, path: logPath, message: "cannot encode records: \(error)")
         }
         try appender.append(bytes)
-        nextSeq = first + UInt64(events.count) + 1
+        nextSeq = first + UInt64(records.count)
+        for (i, record) in records.enumerated() {
+            if case .retraction(let r) = record { index.apply(r, lastSeq: first + UInt64(i)) }
+        }
         index.add(document: document, events: events, lastSeq: nextSeq - 1)
         let snapshot = index
         published.withLock { $0 = snapshot }
-        return .appended(firstSeq: first, records: events.count + 1)
+        return .appended(firstSeq: first, records: records.count)
     }
 }

@@ -3,12 +3,33 @@ import TimelineCore
 
 /// One line of the log.
 ///
-/// A document record is followed by exactly `eventCount` event records: the
-/// group is appended with one write and one fsync, and recovery keeps a group
-/// only when all of it is present.
+/// Records come in groups: when a path's content changed, a retraction of
+/// the old version first; then a document record; then exactly `eventCount`
+/// event records. A group is appended with one write and one fsync, and
+/// recovery keeps a group only when all of it is present.
 public enum LogRecord: Sendable, Hashable {
+    case retraction(Retraction)
     case document(DocumentRecord)
     case event(TimelineEvent)
+}
+
+/// Withdraws the events of a document version that a newer version of the
+/// same path replaces. The log is never rewritten: this record is the correction.
+public struct Retraction: Codable, Hashable, Sendable {
+    /// SHA-256 of the version withdrawn.
+    public var document: String
+    public var path: String
+    /// Ids of the events withdrawn.
+    public var events: [String]
+    /// Why: `changed` (the path now holds other content).
+    public var reason: String
+
+    public init(document: String, path: String, events: [String], reason: String) {
+        self.document = document
+        self.path = path
+        self.events = events
+        self.reason = reason
+    }
 }
 
 /// A record with its position in the log.
@@ -34,6 +55,7 @@ public enum LogLineCodec {
         var kind: String
         var document: DocumentRecord?
         var event: TimelineEvent?
+        var retraction: Retraction?
     }
 
     /// Encodes a record as one line, newline included.
@@ -44,6 +66,7 @@ public enum LogLineCodec {
         switch record.record {
         case .document(let d): line = Line(seq: record.seq, kind: "document", document: d)
         case .event(let e): line = Line(seq: record.seq, kind: "event", event: e)
+        case .retraction(let r): line = Line(seq: record.seq, kind: "retraction", retraction: r)
         }
         var bytes = Array(try encoder.encode(line))
         precondition(bytes.last == UInt8(ascii: "}"))
@@ -74,10 +97,15 @@ public enum LogLineCodec {
         else { return .failure(.checksum) }
         do {
             let decoded = try JSONDecoder().decode(Line.self, from: Data(line))
-            switch (decoded.kind, decoded.document, decoded.event) {
-            case ("document", let d?, nil): return .success(SequencedRecord(seq: decoded.seq, record: .document(d)))
-            case ("event", nil, let e?): return .success(SequencedRecord(seq: decoded.seq, record: .event(e)))
-            default: return .failure(.malformed("unknown record kind \(decoded.kind)"))
+            switch (decoded.kind, decoded.document, decoded.event, decoded.retraction) {
+            case ("document", let d?, nil, nil):
+                return .success(SequencedRecord(seq: decoded.seq, record: .document(d)))
+            case ("event", nil, let e?, nil):
+                return .success(SequencedRecord(seq: decoded.seq, record: .event(e)))
+            case ("retraction", nil, nil, let r?):
+                return .success(SequencedRecord(seq: decoded.seq, record: .retraction(r)))
+            default:
+                return .failure(.malformed("unknown record kind \(decoded.kind)"))
             }
         } catch {
             return .failure(.malformed(String(describing: error)))

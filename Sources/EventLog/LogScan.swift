@@ -41,27 +41,21 @@ public struct LogScan: Sendable {
     public var documentCount: Int {
         records.count { if case .document = $0.record { true } else { false } }
     }
-    public var eventCount: Int { records.count - documentCount }
+    public var eventCount: Int {
+        records.count { if case .event = $0.record { true } else { false } }
+    }
+    public var retractionCount: Int {
+        records.count { if case .retraction = $0.record { true } else { false } }
+    }
 
     /// Reads every line of `bytes`, keeping complete groups and reporting the rest.
     ///
     /// - Complexity: O(n) in the size of the log.
     public static func scan(_ bytes: [UInt8]) -> LogScan {
         var scan = LogScan()
-        var group: [SequencedRecord] = []
-        var expected = 0
-        var groupOffset = 0
-        var groupLine = 0
+        var reader = GroupReader()
         var lineNumber = 0
         var offset = 0
-
-        func closeGroup(endingAt end: Int) {
-            scan.records += group
-            if let last = group.last { scan.lastSeq = max(scan.lastSeq, last.seq) }
-            scan.validLength = end
-            group = []
-            expected = 0
-        }
 
         while offset < bytes.count {
             lineNumber += 1
@@ -77,48 +71,12 @@ public struct LogScan: Sendable {
                 )
                 break
             }
-            let line = bytes[offset..<newline]
             let next = newline + 1
-            switch LogLineCodec.decode(line) {
+            switch LogLineCodec.decode(bytes[offset..<newline]) {
             case .success(let record):
-                if case .document(let document) = record.record {
-                    if !group.isEmpty {
-                        // The previous document's events stop early, but later records are
-                        // intact: keep what is there and say so.
-                        scan.damage.append(
-                            LogDamage(
-                                kind: .incompleteGroup,
-                                line: groupLine,
-                                offset: groupOffset,
-                                seq: group.first?.seq,
-                                detail: "document has \(group.count - 1) of its events before the next document"
-                            )
-                        )
-                        closeGroup(endingAt: offset)
-                    }
-                    group = [record]
-                    expected = document.eventCount
-                    groupOffset = offset
-                    groupLine = lineNumber
-                } else if group.isEmpty {
-                    scan.damage.append(
-                        LogDamage(
-                            kind: .corruptRecord,
-                            line: lineNumber,
-                            offset: offset,
-                            seq: record.seq,
-                            detail: "event record outside any document's group"
-                        )
-                    )
-                    scan.validLength = next
-                } else {
-                    group.append(record)
-                    expected -= 1
-                }
-                if !group.isEmpty && expected == 0 { closeGroup(endingAt: next) }
+                reader.take(record, line: lineNumber, offset: offset, next: next, into: &scan)
             case .failure(let failure):
-                let isLast = next == bytes.count
-                if isLast && failure == .checksum {
+                if next == bytes.count && failure == .checksum {
                     scan.damage.append(
                         LogDamage(
                             kind: .tornTail,
@@ -128,44 +86,124 @@ public struct LogScan: Sendable {
                             detail: "last record fails its checksum"
                         )
                     )
-                    offset = bytes.count
-                    continue
-                }
-                let detail: String
-                switch failure {
-                case .checksum: detail = "checksum mismatch (\(line.count) bytes)"
-                case .malformed(let why): detail = "unreadable record: \(why)"
-                }
-                scan.damage.append(
-                    LogDamage(
-                        kind: .corruptRecord,
-                        line: lineNumber,
-                        offset: offset,
-                        seq: group.last?.seq ?? scan.lastSeq,
-                        detail: detail
-                    )
-                )
-                if group.isEmpty {
-                    scan.validLength = next
                 } else {
-                    // A lost event in a group: count it so the group can still complete.
-                    expected -= 1
-                    if expected == 0 { closeGroup(endingAt: next) }
+                    let detail: String
+                    switch failure {
+                    case .checksum: detail = "checksum mismatch (\(newline - offset) bytes)"
+                    case .malformed(let why): detail = "unreadable record: \(why)"
+                    }
+                    reader.lose(line: lineNumber, offset: offset, next: next, detail: detail, into: &scan)
                 }
             }
             offset = next
         }
-        if !group.isEmpty {
-            scan.damage.append(
-                LogDamage(
-                    kind: .incompleteGroup,
-                    line: groupLine,
-                    offset: groupOffset,
-                    seq: group.first?.seq,
-                    detail: "document's group ends after \(group.count - 1) of \(group.count - 1 + expected) events"
-                )
-            )
-        }
+        reader.finish(into: &scan)
         return scan
+    }
+}
+
+/// Assembles records into groups: retractions, a document, its events.
+private struct GroupReader {
+    var group: [SequencedRecord] = []
+    var hasDocument = false
+    var expected = 0
+    var groupOffset = 0
+    var groupLine = 0
+
+    mutating func take(_ record: SequencedRecord, line: Int, offset: Int, next: Int, into scan: inout LogScan) {
+        switch record.record {
+        case .retraction:
+            if hasDocument { abandon(at: offset, into: &scan) }
+            if group.isEmpty { begin(line: line, offset: offset) }
+            group.append(record)
+        case .document(let document):
+            if hasDocument { abandon(at: offset, into: &scan) }
+            if group.isEmpty { begin(line: line, offset: offset) }
+            group.append(record)
+            hasDocument = true
+            expected = document.eventCount
+        case .event:
+            guard hasDocument else {
+                scan.damage.append(
+                    LogDamage(
+                        kind: .corruptRecord,
+                        line: line,
+                        offset: offset,
+                        seq: record.seq,
+                        detail: "event record outside any document's group"
+                    )
+                )
+                if group.isEmpty { scan.validLength = next }
+                return
+            }
+            group.append(record)
+            expected -= 1
+        }
+        if hasDocument && expected == 0 { close(endingAt: next, into: &scan) }
+    }
+
+    /// A line that cannot be read: reported and skipped. Inside a group it
+    /// counts as one of the document's events, so the group can still complete.
+    mutating func lose(line: Int, offset: Int, next: Int, detail: String, into scan: inout LogScan) {
+        scan.damage.append(
+            LogDamage(
+                kind: .corruptRecord,
+                line: line,
+                offset: offset,
+                seq: group.last?.seq ?? scan.lastSeq,
+                detail: detail
+            )
+        )
+        if group.isEmpty {
+            scan.validLength = next
+        } else if hasDocument {
+            expected -= 1
+            if expected == 0 { close(endingAt: next, into: &scan) }
+        }
+    }
+
+    mutating func finish(into scan: inout LogScan) {
+        guard !group.isEmpty else { return }
+        let events = group.count { if case .event = $0.record { true } else { false } }
+        scan.damage.append(
+            LogDamage(
+                kind: .incompleteGroup,
+                line: groupLine,
+                offset: groupOffset,
+                seq: group.first?.seq,
+                detail: hasDocument
+                    ? "document's group ends after \(events) of \(events + expected) events"
+                    : "retraction without the document that replaces it"
+            )
+        )
+    }
+
+    private mutating func begin(line: Int, offset: Int) {
+        groupLine = line
+        groupOffset = offset
+    }
+
+    /// The open group stops early but later records are intact: keep what is there and say so.
+    private mutating func abandon(at offset: Int, into scan: inout LogScan) {
+        let events = group.count { if case .event = $0.record { true } else { false } }
+        scan.damage.append(
+            LogDamage(
+                kind: .incompleteGroup,
+                line: groupLine,
+                offset: groupOffset,
+                seq: group.first?.seq,
+                detail: "document has \(events) of its events before the next document"
+            )
+        )
+        close(endingAt: offset, into: &scan)
+    }
+
+    private mutating func close(endingAt end: Int, into scan: inout LogScan) {
+        scan.records += group
+        if let last = group.last { scan.lastSeq = max(scan.lastSeq, last.seq) }
+        scan.validLength = end
+        group = []
+        hasDocument = false
+        expected = 0
     }
 }

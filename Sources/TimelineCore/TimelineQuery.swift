@@ -13,6 +13,8 @@ public struct TimelineQuery: Sendable, Hashable {
     public var text: String?
     /// A place the event names, case-insensitively (`Dandong`).
     public var place: String?
+    /// Part of an organisation's name the event names, case-insensitively (`Party Committee`).
+    public var organization: String?
     /// A substring of the source path or title, or a document hash prefix.
     public var source: String?
     public var limit: Int
@@ -28,6 +30,7 @@ public struct TimelineQuery: Sendable, Hashable {
         types: Set<EventType> = [],
         text: String? = nil,
         place: String? = nil,
+        organization: String? = nil,
         source: String? = nil,
         limit: Int = TimelineQuery.defaultLimit,
         after: EventOrder? = nil
@@ -37,6 +40,7 @@ public struct TimelineQuery: Sendable, Hashable {
         self.types = types
         self.text = text
         self.place = place
+        self.organization = organization
         self.source = source
         self.limit = limit
         self.after = after

@@ -23,7 +23,13 @@ struct QueryService: RequestHandler {
             return event
         case Methods.sources:
             _ = try request.decodeParams(NoParams.self)
-            return SourcesResult(sources: index.documentOrder.compactMap { index.documents[$0] })
+            // Checked when asked, so a deleted file shows as gone without a record of its own.
+            let fm = FileManager.default
+            return SourcesResult(
+                sources: index.documentOrder.compactMap { sha in
+                    index.documents[sha].map { SourceEntry(document: $0, present: fm.fileExists(atPath: $0.path)) }
+                }
+            )
         case Methods.stats:
             _ = try request.decodeParams(NoParams.self)
             let documents = index.documentOrder.compactMap { index.documents[$0] }

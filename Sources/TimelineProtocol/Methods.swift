@@ -20,11 +20,14 @@ public struct QueryParams: RPCParams, Hashable {
     public var types: [String]?
     public var text: String?
     public var place: String?
+    public var organization: String?
     public var source: String?
     public var limit: Int?
     public var cursor: String?
 
-    public static let names: Set<String> = ["from", "to", "types", "text", "place", "source", "limit", "cursor"]
+    public static let names: Set<String> = [
+        "from", "to", "types", "text", "place", "organization", "source", "limit", "cursor",
+    ]
 
     public init(
         from: String? = nil,
@@ -32,6 +35,7 @@ public struct QueryParams: RPCParams, Hashable {
         types: [String]? = nil,
         text: String? = nil,
         place: String? = nil,
+        organization: String? = nil,
         source: String? = nil,
         limit: Int? = nil,
         cursor: String? = nil
@@ -41,6 +45,7 @@ public struct QueryParams: RPCParams, Hashable {
         self.types = types
         self.text = text
         self.place = place
+        self.organization = organization
         self.source = source
         self.limit = limit
         self.cursor = cursor
@@ -74,6 +79,7 @@ public struct QueryParams: RPCParams, Hashable {
         }
         q.text = text.flatMap { $0.isEmpty ? nil : $0 }
         q.place = place.flatMap { $0.isEmpty ? nil : $0 }
+        q.organization = organization.flatMap { $0.isEmpty ? nil : $0 }
         q.source = source.flatMap { $0.isEmpty ? nil : $0 }
         if let limit {
             guard (1...TimelineQuery.maximumLimit).contains(limit) else {
@@ -126,9 +132,35 @@ public struct NoParams: RPCParams, Hashable {
 }
 
 public struct SourcesResult: Codable, Sendable, Hashable {
-    /// In the order they were logged.
-    public var sources: [DocumentRecord]
-    public init(sources: [DocumentRecord]) { self.sources = sources }
+    /// The current version of each path, in the order they were logged.
+    public var sources: [SourceEntry]
+    public init(sources: [SourceEntry]) { self.sources = sources }
+}
+
+/// A document record and whether its file is still in the drop folder.
+/// On the wire: the record's fields plus `"present"`.
+public struct SourceEntry: Codable, Sendable, Hashable {
+    public var document: DocumentRecord
+    /// False once the file has been deleted or moved away; its events stay.
+    public var present: Bool
+
+    public init(document: DocumentRecord, present: Bool) {
+        self.document = document
+        self.present = present
+    }
+
+    enum CodingKeys: String, CodingKey { case present }
+
+    public init(from decoder: any Decoder) throws {
+        document = try DocumentRecord(from: decoder)
+        present = try decoder.container(keyedBy: CodingKeys.self).decode(Bool.self, forKey: .present)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try document.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(present, forKey: .present)
+    }
 }
 
 public struct StatsResult: Codable, Sendable, Hashable {

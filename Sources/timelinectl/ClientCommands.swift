@@ -27,6 +27,8 @@ extension Timelinectl {
         var text: String?
         @Option(help: "A place the event names, e.g. Dandong.")
         var place: String?
+        @Option(name: .customLong("org"), help: "Part of an organisation's name, e.g. \"Party Committee\".")
+        var organization: String?
         @Option(help: "Part of the source file's path or title.")
         var source: String?
         @Option(help: "Events per page (1–\(TimelineQuery.maximumLimit)).")
@@ -63,6 +65,7 @@ extension Timelinectl {
                 types: expandedTypes.isEmpty ? nil : expandedTypes,
                 text: text,
                 place: place,
+                organization: organization,
                 source: source,
                 limit: limit,
                 cursor: cursor

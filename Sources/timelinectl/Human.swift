@@ -24,6 +24,12 @@ enum Human {
         return lines.joined(separator: "\n")
     }
 
+    static func source(_ entry: SourceEntry) -> String {
+        let d = entry.document
+        let gone = entry.present ? "" : "  (file gone; events kept)"
+        return source(d) + gone
+    }
+
     static func source(_ d: DocumentRecord) -> String {
         switch d.status {
         case .ingested:

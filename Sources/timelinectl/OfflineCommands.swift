@@ -150,7 +150,7 @@ extension Timelinectl {
             if json {
                 struct Report: Encodable {
                     var log: String
-                    var records, documents, events: Int
+                    var records, documents, events, retractions: Int
                     var lastSeq: UInt64
                     var damage: [String]
                 }
@@ -159,6 +159,7 @@ extension Timelinectl {
                     records: scan.records.count,
                     documents: scan.documentCount,
                     events: scan.eventCount,
+                    retractions: scan.retractionCount,
                     lastSeq: scan.lastSeq,
                     damage: scan.damage.map(\.description)
                 )
@@ -167,7 +168,7 @@ extension Timelinectl {
                 print(String(decoding: try encoder.encode(report), as: UTF8.self))
             } else {
                 print(
-                    "\(log): \(scan.records.count) records: \(scan.documentCount) documents, \(scan.eventCount) events, last seq \(scan.lastSeq)"
+                    "\(log): \(scan.records.count) records: \(scan.documentCount) documents, \(scan.eventCount) events, \(scan.retractionCount) retractions, last seq \(scan.lastSeq)"
                 )
                 for d in scan.damage { print("damage: \(d)") }
                 print(scan.damage.isEmpty ? "ok" : "DAMAGED: \(scan.damage.count) problem(s)")

@@ -132,6 +132,10 @@ final class DaemonHarness: @unchecked Sendable {
     }
 
     func sources() async throws -> [DocumentRecord] {
+        try await sourceEntries().map(\.document)
+    }
+
+    func sourceEntries() async throws -> [SourceEntry] {
         try await client.call(Methods.sources, NoParams(), as: SourcesResult.self).sources
     }
 

@@ -47,9 +47,17 @@ import TimelineCore
         #expect(store.snapshot.event(id: "v1-0") == nil)
         // The first content again: logged again, and it is what the path holds now.
         #expect(
-            try await store.append(document: Fixtures.document("v1"), events: v1) == .appended(firstSeq: 6, records: 2)
+            try await store.append(document: Fixtures.document("v1"), events: v1) == .appended(firstSeq: 7, records: 3)
         )
         #expect(store.snapshot.events.map(\.id) == ["v1-0"])
+        // The log says so itself: each change is a retraction naming the withdrawn events.
+        let scan = LogScan.scan(Array(FileManager.default.contents(atPath: path)!))
+        let retractions: [Retraction] = scan.records.compactMap {
+            if case .retraction(let r) = $0.record { r } else { nil }
+        }
+        #expect(retractions.map(\.document) == ["v1", "v2"])
+        #expect(retractions.map(\.events) == [["v1-0"], ["v2-1", "v2-0"]])
+        #expect(scan.damage.isEmpty)
         // Replay gives the same view.
         let reopened = try EventStore(logPath: path, loop: loop)
         #expect(reopened.snapshot.events.map(\.id) == ["v1-0"])
@@ -105,6 +113,15 @@ import TimelineCore
     func overlap(from: String, to: String, ids: [String]) {
         let q = TimelineQuery(from: TimexValue(from)!.interval.start, to: TimexValue(to)!.interval.end)
         #expect(index().query(q).events.map(\.id) == ids)
+    }
+
+    @Test func organisationFilterMatchesPartOfAName() {
+        var index = EventIndex()
+        var e = Fixtures.event("o1", "2024-04-17")
+        e.organizations = ["Dandong City Party Committee"]
+        index.add(document: Fixtures.document("d1"), events: [e, Fixtures.event("o2", "2024-04-18")], lastSeq: 3)
+        #expect(index.query(TimelineQuery(organization: "party committee")).events.map(\.id) == ["o1"])
+        #expect(index.query(TimelineQuery(organization: "State Council")).events.isEmpty)
     }
 
     @Test func filters() {

@@ -98,4 +98,33 @@ import TimelineCore
         #expect(scan.eventCount == 2)
         #expect(scan.validLength == bytes.count)
     }
+
+    @Test func retractionWithoutItsDocumentAtTheEndIsCut() throws {
+        var bytes = try Fixtures.log(groups)
+        let whole = bytes.count
+        let retraction = Retraction(document: "d2", path: "/drop/b.txt", events: ["e3"], reason: "changed")
+        bytes += try LogLineCodec.encode(SequencedRecord(seq: 6, record: .retraction(retraction)))
+        let scan = LogScan.scan(bytes)
+        #expect(scan.validLength == whole)
+        #expect(scan.retractionCount == 0)
+        #expect(scan.damage.map(\.kind) == [.incompleteGroup])
+    }
+
+    @Test func retractionDocumentAndEventsFormOneGroup() throws {
+        var bytes = try Fixtures.log(groups)
+        let retraction = Retraction(document: "d2", path: "/drop/b.txt", events: ["e3"], reason: "changed")
+        var d3 = Fixtures.document("d3", path: "/drop/b.txt")
+        d3.eventCount = 1
+        bytes += try LogLineCodec.encode(SequencedRecord(seq: 6, record: .retraction(retraction)))
+        bytes += try LogLineCodec.encode(SequencedRecord(seq: 7, record: .document(d3)))
+        bytes += try LogLineCodec.encode(
+            SequencedRecord(seq: 8, record: .event(Fixtures.event("e4", "2022", doc: "d3")))
+        )
+        let scan = LogScan.scan(bytes)
+        #expect(scan.damage.isEmpty)
+        #expect(scan.retractionCount == 1)
+        let index = EventIndex(scan.records)
+        #expect(index.events.map(\.id).sorted() == ["e1", "e2", "e4"])
+        #expect(index.documentOrder == ["d1", "d3"])
+    }
 }
