@@ -9,9 +9,6 @@ public struct EventIndex: Sendable {
     public private(set) var events: [TimelineEvent] = []
     private var orders: [EventOrder] = []
     private var byID: [String: TimelineEvent] = [:]
-    /// Lower-cased places and organisations per event, parallel to `events`.
-    private var lowerPlaces: [[String]] = []
-    private var lowerOrganizations: [[String]] = []
     /// Documents by SHA-256: every version ever logged.
     public private(set) var documents: [String: DocumentRecord] = [:]
     /// The current version of each path, in the order they were logged.
@@ -38,8 +35,6 @@ public struct EventIndex: Sendable {
             let at = Self.lowerBound(orders, order)
             orders.insert(order, at: at)
             events.insert(event, at: at)
-            lowerPlaces.insert(event.places.map { $0.lowercased() }, at: at)
-            lowerOrganizations.insert(event.organizations.map { $0.lowercased() }, at: at)
             byID[event.id] = event
         }
         self.lastSeq = max(self.lastSeq, lastSeq)
@@ -59,8 +54,6 @@ public struct EventIndex: Sendable {
             if keep.count != events.count {
                 events = keep.map { events[$0] }
                 orders = keep.map { orders[$0] }
-                lowerPlaces = keep.map { lowerPlaces[$0] }
-                lowerOrganizations = keep.map { lowerOrganizations[$0] }
             }
         }
         if latestByPath[retraction.path] == retraction.document {
@@ -131,18 +124,15 @@ public struct EventIndex: Sendable {
     ///   between the cursor and `query.to`.
     public func query(_ query: TimelineQuery) -> Page {
         var i = query.after.map { Self.upperBound(orders, $0) } ?? 0
-        let words = Self.words(query.text)
-        let place = query.place?.lowercased()
-        let organization = query.organization?.lowercased()
-        let source = query.source?.lowercased()
-        let toDay = query.to?.dayNumber
+        let matcher = TimelineQuery.Matcher(query)
         let limit = max(0, query.limit)
         var out: [TimelineEvent] = []
         out.reserveCapacity(min(limit, 256))
         while i < events.count {
-            if let toDay, orders[i].startDay > toDay { break }
             let e = events[i]
-            if matches(e, at: i, query, words: words, place: place, organization: organization, source: source) {
+            // Sorted by start: nothing further on can start in time.
+            if matcher.startsTooLate(e) { break }
+            if matcher.matches(e) {
                 if out.count == limit {
                     return Page(events: out, next: out.last.map(EventOrder.init))
                 }
@@ -151,37 +141,6 @@ public struct EventIndex: Sendable {
             i += 1
         }
         return Page(events: out, next: nil)
-    }
-
-    private func matches(
-        _ e: TimelineEvent,
-        at i: Int,
-        _ q: TimelineQuery,
-        words: [String],
-        place: String?,
-        organization: String?,
-        source: String?
-    ) -> Bool {
-        if let from = q.from, e.end < from { return false }
-        if !q.types.isEmpty && !q.types.contains(e.type) { return false }
-        if let place, !lowerPlaces[i].contains(place) { return false }
-        if let organization, !lowerOrganizations[i].contains(where: { $0.contains(organization) }) { return false }
-        if let source {
-            let hit =
-                e.source.path.lowercased().contains(source) || (e.source.title?.lowercased().contains(source) ?? false)
-                || e.source.document.hasPrefix(source)
-            if !hit { return false }
-        }
-        if !words.isEmpty {
-            let evidence = e.evidence.lowercased()
-            for w in words where !evidence.contains(w) { return false }
-        }
-        return true
-    }
-
-    static func words(_ text: String?) -> [String] {
-        guard let text else { return [] }
-        return text.lowercased().split(whereSeparator: { $0.isWhitespace }).map(String.init)
     }
 
     static func lowerBound(_ a: [EventOrder], _ x: EventOrder) -> Int {

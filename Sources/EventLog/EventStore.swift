@@ -27,6 +27,8 @@ public actor EventStore {
     private var index: EventIndex
     private var nextSeq: UInt64
     private nonisolated let published: Mutex<EventIndex>
+    /// New events and withdrawals, for subscribers.
+    public nonisolated let feed = EventFeed()
 
     /// Opens the log at `logPath` (creating it), recovers it, and builds the index.
     ///
@@ -95,12 +97,17 @@ public actor EventStore {
         }
         try appender.append(bytes)
         nextSeq = first + UInt64(records.count)
+        var retracted: [String] = []
         for (i, record) in records.enumerated() {
-            if case .retraction(let r) = record { index.apply(r, lastSeq: first + UInt64(i)) }
+            if case .retraction(let r) = record {
+                index.apply(r, lastSeq: first + UInt64(i))
+                retracted += r.events
+            }
         }
         index.add(document: document, events: events, lastSeq: nextSeq - 1)
         let snapshot = index
         published.withLock { $0 = snapshot }
+        feed.publish(retracted: retracted, events: events)
         return .appended(firstSeq: first, records: records.count)
     }
 }

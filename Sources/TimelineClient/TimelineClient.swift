@@ -10,10 +10,11 @@ import Glibc
 /// A client of the daemon's socket, for `timelinectl` and tests.
 public struct TimelineClient: Sendable {
     public let socketPath: String
-    /// How long to wait for any answer before giving up.
-    public var timeout: TimeAmount
+    /// How long to wait for any answer before giving up; `nil` waits as long as it takes
+    /// (for following a subscription).
+    public var timeout: TimeAmount?
 
-    public init(socketPath: String, timeout: TimeAmount = .seconds(30)) {
+    public init(socketPath: String, timeout: TimeAmount? = .seconds(30)) {
         self.socketPath = socketPath
         self.timeout = timeout
     }
@@ -26,10 +27,12 @@ public struct TimelineClient: Sendable {
         let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
         do {
             channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-                .connectTimeout(timeout)
+                .connectTimeout(timeout ?? .seconds(30))
                 .connect(unixDomainSocketPath: socketPath) { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: timeout))
+                        if let timeout {
+                            try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: timeout))
+                        }
                         try channel.pipeline.syncOperations.addHandler(
                             ByteToMessageHandler(LineFrameDecoder(maxLineLength: 256 << 20))
                         )
@@ -95,6 +98,16 @@ public final class ClientConnection {
         if let error = response.error { throw ClientError.server(error) }
         guard let result = response.result else { throw ClientError.badResponse("answer has neither result nor error") }
         return result
+    }
+
+    /// The next notification the daemon pushes (after `subscribe`).
+    public func nextNotification() async throws -> RPCNotification<NotificationParams> {
+        let line = try await readLine()
+        do {
+            return try JSONDecoder().decode(RPCNotification<NotificationParams>.self, from: Data(line))
+        } catch {
+            throw ClientError.badResponse("cannot read the daemon's notification: \(error)")
+        }
     }
 
     /// Sends raw bytes (tests use this for malformed requests).

@@ -81,3 +81,53 @@ public struct EventOrder: Hashable, Comparable, Sendable {
         self.init(startDay: day, precision: precision, id: String(parts[3]))
     }
 }
+
+extension TimelineQuery {
+    /// Tests events against the query's filters (not its page position).
+    ///
+    /// Lower-cases the query once; queries and live subscriptions share it.
+    public struct Matcher: Sendable {
+        let from: CivilDate?
+        let to: CivilDate?
+        let types: Set<EventType>
+        let words: [String]
+        let place: String?
+        let organization: String?
+        let source: String?
+
+        public init(_ q: TimelineQuery) {
+            from = q.from
+            to = q.to
+            types = q.types
+            words = q.text.map { $0.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) } ?? []
+            place = q.place?.lowercased()
+            organization = q.organization?.lowercased()
+            source = q.source?.lowercased()
+        }
+
+        /// True when the event starts after `to`: in start order, nothing after it can match.
+        public func startsTooLate(_ e: TimelineEvent) -> Bool { to.map { e.start > $0 } ?? false }
+
+        public func matches(_ e: TimelineEvent) -> Bool {
+            if let from, e.end < from { return false }
+            if let to, e.start > to { return false }
+            if !types.isEmpty && !types.contains(e.type) { return false }
+            if let place, !e.places.contains(where: { $0.lowercased() == place }) { return false }
+            if let organization, !e.organizations.contains(where: { $0.lowercased().contains(organization) }) {
+                return false
+            }
+            if let source {
+                let hit =
+                    e.source.path.lowercased().contains(source)
+                    || (e.source.title?.lowercased().contains(source) ?? false)
+                    || e.source.document.hasPrefix(source)
+                if !hit { return false }
+            }
+            if !words.isEmpty {
+                let evidence = e.evidence.lowercased()
+                for w in words where !evidence.contains(w) { return false }
+            }
+            return true
+        }
+    }
+}

@@ -10,7 +10,7 @@ struct QueryService: RequestHandler {
     let status: DaemonStatus
     let dropDir: String
 
-    func handle(_ request: RPCRequest) async throws -> any Encodable & Sendable {
+    func handle(_ request: RPCRequest, connection: ConnectionContext) async throws -> any Encodable & Sendable {
         let index = store.snapshot
         switch request.method {
         case Methods.query:
@@ -54,6 +54,47 @@ struct QueryService: RequestHandler {
                 caughtUp: status.caughtUp,
                 dropDir: dropDir
             )
+        case Methods.subscribe:
+            let query = try request.decodeParams(SubscribeParams.self).query()
+            let feed = store.feed
+            let (id, items) = feed.subscribe(query)
+            connection.subscriptions.withLock { _ = $0.insert(id) }
+            connection.startStreaming { send in
+                // Ends the subscription whatever ends the stream (connection closed, unsubscribe).
+                defer { feed.unsubscribe(id) }
+                for await item in items {
+                    let params: NotificationParams
+                    let method: String
+                    switch item {
+                    case .event(let e):
+                        (method, params) = (Methods.Notification.event, NotificationParams(subscription: id, event: e))
+                    case .retracted(let ids):
+                        (method, params) = (
+                            Methods.Notification.retracted, NotificationParams(subscription: id, ids: ids)
+                        )
+                    }
+                    try await send(try RPCResponseEncoder.notification(method: method, params: params))
+                }
+                guard !Task.isCancelled else { return }
+                let reason =
+                    feed.takeOverflowed(id)
+                    ? "the client fell too far behind; subscribe again and catch up with query"
+                    : "unsubscribed"
+                try await send(
+                    try RPCResponseEncoder.notification(
+                        method: Methods.Notification.ended,
+                        params: NotificationParams(subscription: id, reason: reason)
+                    )
+                )
+            }
+            return SubscribeResult(subscription: id)
+        case Methods.unsubscribe:
+            let id = try request.decodeParams(UnsubscribeParams.self).subscription
+            guard connection.subscriptions.withLock({ $0.remove(id) != nil }) else {
+                throw RPCError.notFound("no subscription \(id) on this connection")
+            }
+            store.feed.unsubscribe(id)
+            return SubscribeResult(subscription: id)
         default:
             throw RPCError.methodNotFound(request.method)
         }

@@ -7,8 +7,20 @@ public enum Methods {
     public static let sources = "sources"
     public static let stats = "stats"
     public static let health = "health"
+    public static let subscribe = "subscribe"
+    public static let unsubscribe = "unsubscribe"
 
-    public static let all = [query, event, sources, stats, health]
+    public static let all = [query, event, sources, stats, health, subscribe, unsubscribe]
+
+    /// Notifications the server sends on a connection with a subscription.
+    public enum Notification {
+        /// params: `{"subscription": N, "event": {…}}`: a new event matching the subscription.
+        public static let event = "event"
+        /// params: `{"subscription": N, "ids": […]}`: events withdrawn because their article changed.
+        public static let retracted = "retracted"
+        /// params: `{"subscription": N, "reason": "…"}`: no more notifications will come for it.
+        public static let ended = "subscription_ended"
+    }
 }
 
 /// `query` params. Dates are TIMEX3 calendar values at any granularity
@@ -95,6 +107,82 @@ public struct QueryParams: RPCParams, Hashable {
         }
         return q
     }
+}
+
+/// `subscribe` params: the filters of `query`, without paging.
+public struct SubscribeParams: RPCParams, Hashable {
+    public var from: String?
+    public var to: String?
+    public var types: [String]?
+    public var text: String?
+    public var place: String?
+    public var organization: String?
+    public var source: String?
+
+    public static let names: Set<String> = ["from", "to", "types", "text", "place", "organization", "source"]
+
+    public init(
+        from: String? = nil,
+        to: String? = nil,
+        types: [String]? = nil,
+        text: String? = nil,
+        place: String? = nil,
+        organization: String? = nil,
+        source: String? = nil
+    ) {
+        self.from = from
+        self.to = to
+        self.types = types
+        self.text = text
+        self.place = place
+        self.organization = organization
+        self.source = source
+    }
+
+    /// Validated like `query`'s filters.
+    public func query() throws(RPCError) -> TimelineQuery {
+        try QueryParams(
+            from: from,
+            to: to,
+            types: types,
+            text: text,
+            place: place,
+            organization: organization,
+            source: source
+        ).query()
+    }
+}
+
+public struct SubscribeResult: Codable, Sendable, Hashable {
+    public var subscription: Int
+    public init(subscription: Int) { self.subscription = subscription }
+}
+
+public struct UnsubscribeParams: RPCParams, Hashable {
+    public var subscription: Int
+    public static let names: Set<String> = ["subscription"]
+    public init(subscription: Int) { self.subscription = subscription }
+}
+
+/// The params of any notification, as a client reads them.
+public struct NotificationParams: Codable, Sendable, Hashable {
+    public var subscription: Int
+    public var event: TimelineEvent?
+    public var ids: [String]?
+    public var reason: String?
+
+    public init(subscription: Int, event: TimelineEvent? = nil, ids: [String]? = nil, reason: String? = nil) {
+        self.subscription = subscription
+        self.event = event
+        self.ids = ids
+        self.reason = reason
+    }
+}
+
+/// A server push as a client reads it.
+public struct RPCNotification<P: Decodable & Sendable>: Decodable, Sendable {
+    public var method: String
+    public var params: P
 }
 
 public struct QueryResult: Codable, Sendable, Hashable {

@@ -6,5 +6,5 @@ public protocol RequestHandler: Sendable {
     ///
     /// - Throws: `RPCError` for anything the client should hear about; the
     ///   server sends any other error as a plain -32603.
-    func handle(_ request: RPCRequest) async throws -> any Encodable & Sendable
+    func handle(_ request: RPCRequest, connection: ConnectionContext) async throws -> any Encodable & Sendable
 }

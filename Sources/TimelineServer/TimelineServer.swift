@@ -43,6 +43,8 @@ public struct TimelineServer: Service {
         }
     }
 
+    static let idleHandlerName = "idle"
+
     let configuration: Configuration
     let handler: any RequestHandler
     let logger: Logger
@@ -77,7 +79,10 @@ public struct TimelineServer: Service {
             .childChannelOption(.allowRemoteHalfClosure, value: true)
         let initializer: @Sendable (Channel) -> EventLoopFuture<Connection> = { channel in
             channel.eventLoop.makeCompletedFuture {
-                try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))
+                try channel.pipeline.syncOperations.addHandler(
+                    IdleStateHandler(readTimeout: idle),
+                    name: Self.idleHandlerName
+                )
                 try channel.pipeline.syncOperations.addHandler(
                     ByteToMessageHandler(LineFrameDecoder(maxLineLength: maxLine))
                 )
@@ -128,22 +133,33 @@ public struct TimelineServer: Service {
     }
 
     private func serve(_ connection: Connection) async {
+        let context = ConnectionContext(channel: connection.channel)
         do {
             try await connection.executeThenClose { inbound, outbound in
-                do {
-                    // On shutdown a connection ends after the request in hand: an idle
-                    // client must not hold the daemon up.
-                    for try await line in inbound.cancelOnGracefulShutdown() {
-                        if let reply = await answer(line) {
-                            try await outbound.write(ByteBuffer(bytes: reply))
+                try await withThrowingDiscardingTaskGroup { streams in
+                    do {
+                        // On shutdown a connection ends after the request in hand: an idle
+                        // client must not hold the daemon up.
+                        for try await line in inbound.cancelOnGracefulShutdown() {
+                            if let reply = await answer(line, context: context) {
+                                try await outbound.write(ByteBuffer(bytes: reply))
+                            }
+                            // Streams start after their request's answer, so it comes first.
+                            for stream in context.takePending() {
+                                streams.addTask {
+                                    try await stream { line in try await outbound.write(ByteBuffer(bytes: line)) }
+                                }
+                            }
                         }
+                    } catch let tooLong as LineFrameDecoder.LineTooLong {
+                        let failure = RPCFailure(
+                            id: .null,
+                            error: .invalidRequest("request line longer than \(tooLong.limit) bytes")
+                        )
+                        try await outbound.write(ByteBuffer(bytes: RPCResponseEncoder.failure(failure)))
                     }
-                } catch let tooLong as LineFrameDecoder.LineTooLong {
-                    let failure = RPCFailure(
-                        id: .null,
-                        error: .invalidRequest("request line longer than \(tooLong.limit) bytes")
-                    )
-                    try await outbound.write(ByteBuffer(bytes: RPCResponseEncoder.failure(failure)))
+                    // The client is done sending (or we are shutting down): its streams end too.
+                    streams.cancelAll()
                 }
             }
         } catch {
@@ -164,14 +180,14 @@ public struct TimelineServer: Service {
     }
 
     /// The response line for one request line; `nil` for a notification.
-    func answer(_ line: ByteBuffer) async -> [UInt8]? {
+    func answer(_ line: ByteBuffer, context: ConnectionContext) async -> [UInt8]? {
         let request: RPCRequest
         switch RPCRequest.parse(line.readableBytesView) {
         case .success(let r): request = r
         case .failure(let failure): return RPCResponseEncoder.failure(failure)
         }
         do {
-            let result = try await handler.handle(request)
+            let result = try await handler.handle(request, connection: context)
             guard let id = request.id else { return nil }
             return try RPCResponseEncoder.success(id: id, result: result)
         } catch let error as RPCError {

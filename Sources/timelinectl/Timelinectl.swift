@@ -8,7 +8,9 @@ struct Timelinectl: AsyncParsableCommand {
         commandName: "timelinectl",
         abstract: "Ask timelined for events, or extract events from files offline.",
         version: TimelineVersion.current,
-        subcommands: [Query.self, Event.self, Sources.self, Stats.self, Health.self, Extract.self, Verify.self]
+        subcommands: [
+            Query.self, Follow.self, Event.self, Sources.self, Stats.self, Health.self, Extract.self, Verify.self,
+        ]
     )
 
     // Accepted before the subcommand too (`timelinectl --socket PATH query`);
