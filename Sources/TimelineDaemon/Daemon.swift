@@ -96,7 +96,8 @@ public struct Daemon {
                 root: dropRoot,
                 maxFileBytes: config.maxFileBytes,
                 logger: logger,
-                threadPool: .singleton
+                threadPool: .singleton,
+                status: status
             ),
             status: status,
             workers: config.workers,

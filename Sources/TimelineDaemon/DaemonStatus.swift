@@ -8,6 +8,7 @@ public final class DaemonStatus: Sendable {
         var caughtUp = false
         var ingested = 0
         var failed = 0
+        var logProblem: String?
     }
 
     private let state = Mutex(State())
@@ -25,6 +26,11 @@ public final class DaemonStatus: Sendable {
         }
     }
     func markCaughtUp() { state.withLock { $0.caughtUp = true } }
+
+    /// Why the log could not be written last time, until a write succeeds again.
+    public var logProblem: String? { state.withLock { $0.logProblem } }
+    func logWriteFailed(_ why: String) { state.withLock { $0.logProblem = why } }
+    func logWriteSucceeded() { state.withLock { $0.logProblem = nil } }
 
     /// A one-line summary for systemd's STATUS=.
     public var summary: String {

@@ -15,6 +15,7 @@ struct Ingestor: Sendable {
     let maxFileBytes: Int
     let logger: Logger
     let threadPool: NIOThreadPool
+    let status: DaemonStatus
 
     /// Ingests `path`. Failures become a document record with the reason, or
     /// (when the file vanished) a log line; nothing here throws.
@@ -99,6 +100,7 @@ struct Ingestor: Sendable {
         )
         do {
             let outcome = try await store.append(document: document, events: events)
+            status.logWriteSucceeded()
             if case .appended = outcome {
                 logger.info(
                     "ingested",
@@ -107,6 +109,8 @@ struct Ingestor: Sendable {
             }
             return true
         } catch {
+            // The file stays in the drop folder; the next start's scan (or a rescan) retries it.
+            status.logWriteFailed("\(error)")
             logger.error(
                 "cannot log the file; it stays to be retried",
                 metadata: ["path": "\(path)", "error": "\(error)"]
@@ -141,7 +145,9 @@ struct Ingestor: Sendable {
         )
         do {
             _ = try await store.append(document: document, events: [])
+            status.logWriteSucceeded()
         } catch {
+            status.logWriteFailed("\(error)")
             logger.error("cannot log the failure", metadata: ["path": "\(path)", "error": "\(error)"])
         }
     }

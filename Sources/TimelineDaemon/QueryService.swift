@@ -48,11 +48,13 @@ struct QueryService: RequestHandler {
             )
         case Methods.health:
             _ = try request.decodeParams(NoParams.self)
+            let problem = status.logProblem.map { "cannot write the log: \($0)" }
             return HealthResult(
-                status: "ok",
+                status: problem == nil ? "ok" : "degraded",
                 version: TimelineVersion.current,
                 caughtUp: status.caughtUp,
-                dropDir: dropDir
+                dropDir: dropDir,
+                problem: problem
             )
         case Methods.subscribe:
             let query = try request.decodeParams(SubscribeParams.self).query()

@@ -295,22 +295,25 @@ public struct StatsResult: Codable, Sendable, Hashable {
 }
 
 public struct HealthResult: Codable, Sendable, Hashable {
-    /// `ok` once the index is loaded and the socket listens.
+    /// `ok`, or `degraded` while something keeps the daemon from doing its work (see `problem`).
     public var status: String
     public var version: String
     /// True once the files present at start have been taken in.
     public var caughtUp: Bool
     public var dropDir: String
+    /// What is wrong when `status` is `degraded`, e.g. the log cannot be written.
+    public var problem: String?
 
-    public init(status: String, version: String, caughtUp: Bool, dropDir: String) {
+    public init(status: String, version: String, caughtUp: Bool, dropDir: String, problem: String? = nil) {
         self.status = status
         self.version = version
         self.caughtUp = caughtUp
         self.dropDir = dropDir
+        self.problem = problem
     }
 
     enum CodingKeys: String, CodingKey {
-        case status, version
+        case status, version, problem
         case caughtUp = "caught_up"
         case dropDir = "drop_dir"
     }

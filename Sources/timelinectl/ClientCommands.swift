@@ -158,7 +158,9 @@ extension Timelinectl {
                     options.json
                         ? try jsonLine(h)
                         : "\(h.status): timelined \(h.version), \(h.caughtUp ? "caught up" : "catching up"), watching \(h.dropDir)"
+                            + (h.problem.map { "\nproblem: \($0)" } ?? "")
                 )
+                if h.status != "ok" { throw ExitCode(2) }
             }
         }
     }

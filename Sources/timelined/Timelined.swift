@@ -30,6 +30,9 @@ struct Timelined: AsyncParsableCommand {
     var logLevel: String?
 
     func run() async throws {
+        // Past a file-size limit, write() should fail with EFBIG (handled, retried) rather
+        // than the kernel killing the daemon.
+        signal(SIGXFSZ, SIG_IGN)
         var configuration = DaemonConfiguration()
         let file =
             config ?? ProcessInfo.processInfo.environment["CONFIGURATION_DIRECTORY"].map { "\($0)/timelined.toml" }

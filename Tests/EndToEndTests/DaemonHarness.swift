@@ -55,14 +55,18 @@ final class DaemonHarness: @unchecked Sendable {
     func start(
         extraArguments: [String] = [],
         environment extra: [String: String] = [:],
-        waitForHealth: Bool = true
+        waitForHealth: Bool = true,
+        launcher: [String] = []
     ) async throws {
         starts += 1
         let p = Process()
-        p.executableURL = Self.productsDirectory.appendingPathComponent("timelined")
-        p.arguments =
+        let binary = Self.productsDirectory.appendingPathComponent("timelined").path
+        let arguments =
             ["--drop-dir", dropDir, "--state-dir", stateDir, "--socket", socket, "--log-level", "debug"]
             + extraArguments
+        // A launcher (e.g. prlimit … --) execs the daemon, so the pid stays the daemon's.
+        p.executableURL = URL(fileURLWithPath: launcher.first ?? binary)
+        p.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [binary] + arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NOTIFY_SOCKET")
         env.removeValue(forKey: "LISTEN_FDS")
@@ -182,6 +186,37 @@ final class DaemonHarness: @unchecked Sendable {
             try await Task.sleep(for: pause)
         }
         try handle.close()
+    }
+}
+
+extension DaemonHarness {
+    /// Runs `timelinectl` with `arguments`; waits without blocking a thread.
+    static func ctl(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let out = "/tmp/tl-ctl-" + UUID().uuidString
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let p = Process()
+        p.executableURL = productsDirectory.appendingPathComponent("timelinectl")
+        p.arguments = arguments
+        p.standardOutput = FileHandle(forWritingAtPath: out)
+        p.standardError = p.standardOutput
+        try p.run()
+        while p.isRunning { try await Task.sleep(for: .milliseconds(10)) }
+        return (p.terminationStatus, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
+    }
+
+    var logPath: String { stateDir + "/events.log" }
+
+    /// Waits until the daemon has taken in everything it has seen.
+    func waitUntilIdle(timeout: TimeInterval = 30) async throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let h = try await health()
+            let s = try await client.call(Methods.stats, NoParams(), as: StatsResult.self)
+            if h.caughtUp && s.pending == 0 { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw HarnessError("daemon still busy after \(timeout) s\n\(log)")
     }
 }
 
