@@ -4,6 +4,8 @@ import Foundation
 struct Boilerplate: Sendable {
     var sectionEnds: Set<String> = []
     var linePrefixes: [String] = []
+    /// Prefixes that mark boilerplate only before a colon or a date: `Received: …`, `Accepted 3 May 2024`.
+    var datedPrefixes: [String] = []
     var titleSkips: Set<String> = []
 
     init(_ file: DataFile) throws {
@@ -13,8 +15,10 @@ struct Boilerplate: Sendable {
             switch f[0] {
             case "section-end": sectionEnds.insert(text)
             case "line-prefix": linePrefixes.append(text)
+            case "dated-prefix": datedPrefixes.append(text)
             case "title-skip": titleSkips.insert(text)
-            default: throw file.error(line, "unknown kind '\(f[0])' (section-end, line-prefix, title-skip)")
+            default:
+                throw file.error(line, "unknown kind '\(f[0])' (section-end, line-prefix, dated-prefix, title-skip)")
             }
         }
     }
@@ -30,12 +34,22 @@ struct Boilerplate: Sendable {
         return sectionEnds.contains(Boilerplate.heading(line))
     }
 
-    func isBoilerplate(_ line: Substring) -> Bool {
+    /// - Parameter isMonth: whether a lower-case word names a month (for `dated-prefix` lines).
+    func isBoilerplate(_ line: Substring, isMonth: (String) -> Bool = { _ in false }) -> Bool {
         let rest = line.drop { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "_" || $0 == ">" || $0 == "#" }
         guard !rest.isEmpty else { return false }
         // Prefixes are short: lower-case only the start of the line.
         let low = String(rest.prefix(Self.longestPrefix)).lowercased()
-        return linePrefixes.contains { low.starts(with: $0) }
+        if linePrefixes.contains(where: { low.starts(with: $0) }) { return true }
+        for p in datedPrefixes where low.starts(with: p) {
+            var after = low.dropFirst(p.count).drop { $0 == " " || $0 == "*" || $0 == "_" }
+            if after.hasPrefix("on ") { after = after.dropFirst(3).drop { $0 == " " } }
+            guard let c = after.first else { continue }
+            if c == ":" || c.isNumber { return true }
+            let word = after.prefix { $0.isLetter }
+            if !word.isEmpty, isMonth(String(word)) { return true }
+        }
+        return false
     }
 
     static let longestPrefix = 40

@@ -12,11 +12,19 @@ struct Cues: Sendable {
         case hypothetical
         case functionWord = "function-word"
         case byline
+        case authority
+        case intention
+        case decidedAction = "decided-action"
+        case movement
+        case reportNoun = "report-noun"
+        case titleConnector = "title-connector"
     }
 
     /// Phrases of each kind, as lower-case word sequences.
     private var phrases: [Kind: [[String]]] = [:]
     private var singles: [Kind: Set<String>] = [:]
+    /// `Stemmer.stem` of the one-word cues, for kinds listed by their base form ("decide").
+    private var stems: [Kind: Set<String>] = [:]
 
     init(_ file: DataFile) throws {
         for line in file.lines {
@@ -25,6 +33,7 @@ struct Cues: Sendable {
             let words = f[1].lowercased().split(separator: " ").map(String.init)
             if words.count == 1 {
                 singles[kind, default: []].insert(words[0])
+                stems[kind, default: []].insert(Stemmer.stem(words[0]))
             } else {
                 phrases[kind, default: []].append(words)
             }
@@ -32,6 +41,11 @@ struct Cues: Sendable {
     }
 
     func contains(_ kind: Kind, _ word: String) -> Bool { singles[kind]?.contains(word) ?? false }
+
+    /// Whether `word` (lower-case) is an inflection of a one-word cue of `kind`: "decided" of "decide".
+    func containsStem(_ kind: Kind, _ word: String) -> Bool {
+        singles[kind]?.contains(word) ?? false || stems[kind]?.contains(Stemmer.stem(word)) ?? false
+    }
 
     /// Whether a cue of `kind` occurs in `tokens[range]`.
     func occurs(_ kind: Kind, in tokens: [Token], _ range: Range<Int>) -> Bool {

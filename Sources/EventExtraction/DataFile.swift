@@ -98,12 +98,23 @@ struct DataFile {
         try lines.map { line in try fields(line, min: 1, max: 1, usage: "one entry per line")[0] }
     }
 
-    static let knownFlags: Set<String> = ["cap", "near", "reporting", "document-approval"]
+    static let knownFlags: Set<String> = [
+        "cap", "near", "year-before", "reporting", "document-approval", "authority-approval", "authority",
+        "movement", "not-before-to",
+    ]
+    /// Flags that carry a value: `family=meet`.
+    static let knownValueFlags: Set<String> = ["family"]
 
     func flags(_ line: Line, _ field: String?) throws -> Set<String> {
         guard let field else { return [] }
         var result: Set<String> = []
         for flag in field.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            if let eq = flag.firstIndex(of: "="), DataFile.knownValueFlags.contains(String(flag[..<eq])),
+                flag.index(after: eq) < flag.endIndex
+            {
+                result.insert(flag)
+                continue
+            }
             guard DataFile.knownFlags.contains(flag) else { throw error(line, "unknown flag '\(flag)'") }
             result.insert(flag)
         }

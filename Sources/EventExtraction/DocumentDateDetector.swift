@@ -1,7 +1,7 @@
 import TimelineCore
 
 /// Finds the document creation time near the top of an article: YAML front matter
-/// `date:`, a byline (`By | May 26, 2024 | No Comments`, `Published: 12 March 2023`),
+/// `date:`, a byline (`By | 9 October 2021 | 4 Replies`, `Published: 12 March 2023`),
 /// or a dateline (`Pyongyang, October 23 (KCNA)`).
 struct DocumentDateDetector: Sendable {
     let tagger: TemporalTagger

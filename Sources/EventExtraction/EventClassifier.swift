@@ -18,7 +18,10 @@ struct EventClassifier: Sendable {
         let date: TimexValue
         /// The trigger phrase as listed, or `by` for a target date.
         let trigger: String
-        let triggerToken: Int
+        /// The key under which two mentions can be one happening (`met`, `meeting`: `meet`).
+        let family: String
+        /// The trigger's tokens (the `by` of a target date).
+        let triggerTokens: Range<Int>
     }
 
     struct TriggerHit {
@@ -35,8 +38,19 @@ struct EventClassifier: Sendable {
     static let coarsestPrecision = TimexValue(.year(2000)).precision
     /// A `near` trigger takes only a date with at most this many tokens between, no punctuation.
     static let nearDistance = 3
-    /// How far from a trigger a policy-document noun makes it an approval.
+    /// How far from a trigger a policy-document noun or an authority makes it an approval.
     static let documentWindow = 15
+    /// How far after a statistic verb its number may stand ("rose by almost 9 percent").
+    static let statisticReach = 4
+    /// How many words may stand from a counted plural to its trigger ("4,250 firms were established").
+    static let countedReach = 3
+    /// How far after the trigger a `by` agent may start, and its authority stand after `by`.
+    static let agentReach = 3
+    static let agentLength = 8
+    /// Words that open a relative clause.
+    static let relativePronouns: Set<String> = ["which", "that"]
+    /// Words that may open a Title-Case document name after the trigger.
+    static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "\u{201C}", "\""]
 
     /// What may stand between a `near` noun and a date after it.
     static let nearPrepositions: Set<String> = ["in", "of", "from"]
@@ -89,21 +103,31 @@ struct EventClassifier: Sendable {
         }
 
         var out: [Candidate] = []
-        func add(_ type: EventType, _ date: TimexValue, _ trigger: String, _ at: Int) {
+        func add(_ type: EventType, _ date: TimexValue, _ trigger: String, _ family: String, _ at: Range<Int>) {
             if !out.contains(where: { $0.type == type && $0.date == date }) {
-                out.append(Candidate(type: type, date: date, trigger: trigger, triggerToken: at))
+                out.append(Candidate(type: type, date: date, trigger: trigger, family: family, triggerTokens: at))
             }
         }
 
         for hit in hits {
-            // "decided to establish", "agreed to sign": an intention, not a happening of its own.
-            if hit.phrase.type != .deadline, hit.first > 0, tokens[hit.first - 1].lower == "to",
+            // "resolved to build", "agreed to sign": an intention, not a happening of its own;
+            // "arrived to meet" and "is due to arrive" are happenings.
+            if hit.phrase.type != .deadline, hit.first > 1, tokens[hit.first - 1].lower == "to",
                 tokens[hit.first].kind == .word,
-                !tokens[hit.first].lower.hasSuffix("ing")
+                !tokens[hit.first].lower.hasSuffix("ing"),
+                cues.containsStem(.intention, tokens[hit.first - 2].lower)
             {
                 continue
             }
-            // "should be established", "could be signed": a possibility, not a happening.
+            if hit.phrase.notBeforeTo, hit.end < tokens.count, tokens[hit.end].lower == "to" { continue }
+            if hit.phrase.needsMovement, !followedByMovement(tokens, hit.first..<hit.end) { continue }
+            if hit.phrase.needsAuthority, !hasAuthoritySubject(tokens, hit.first..<hit.end),
+                !(hit.end + 1 < tokens.count && tokens[hit.end].lower == "to"
+                    && cues.contains(.decidedAction, tokens[hit.end + 1].lower))
+            {
+                continue
+            }
+            // "might be opened", "could be signed": a possibility, not a happening.
             if hit.first >= 2, tokens[hit.first - 1].lower == "be",
                 cues.contains(.hypothetical, tokens[hit.first - 2].lower)
             {
@@ -121,6 +145,11 @@ struct EventClassifier: Sendable {
                     )
                         ?? self.frontedCost(tokens, hit.first..<hit.end, d.mention, near: hit.phrase.near)
                 else { continue }
+                if hit.phrase.yearBefore,
+                    d.mention.end > hit.first || d.value.precision != Self.coarsestPrecision
+                {
+                    continue
+                }
                 if d.mention.first <= 1, hit.first > d.mention.end { cost = min(cost, Self.maximumCost) }
                 if hit.phrase.reporting,
                     hits.contains(where: { other in
@@ -140,16 +169,34 @@ struct EventClassifier: Sendable {
                 continue
             }
             var type = hit.phrase.type
-            if hit.phrase.documentApproval, namesDocument(tokens, around: hit.first..<hit.end) { type = .approval }
-            add(type, d.value, hit.phrase.text, hit.first)
+            let trigger = hit.first..<hit.end
+            if hit.phrase.documentApproval, namesDocument(tokens, around: trigger) { type = .approval }
+            if hit.phrase.authorityApproval, type != .approval,
+                (hasAuthoritySubject(tokens, trigger) && !objectIsReport(tokens, trigger))
+                    || objectIsTitle(tokens, trigger)
+            {
+                type = .approval
+            }
+            add(type, d.value, hit.phrase.text, hit.phrase.family, trigger)
         }
 
         // "By 2035, the city is to …": a target date is a deadline by itself.
         for (d, byOnly) in eligible where byOnly {
             let all = 0..<tokens.count
             let future = d.value.interval.end > dct
-            if (future || cues.occurs(.target, in: tokens, all)) && !cues.occurs(.pastState, in: tokens, all) {
-                add(.deadline, d.value, "by", d.mention.first - 1)
+            // "had" describes a past state only in the clause "by DATE" governs: its own, or the
+            // next one when the date is fronted ("By 2022, exporters had opened offices").
+            var governed = clause(tokens, around: (d.mention.first - 1)..<d.mention.end)
+            if governed.upperBound < tokens.count, tokens[governed.upperBound].text == ",",
+                governed.upperBound == d.mention.end
+            {
+                governed =
+                    governed
+                    .lowerBound..<clause(tokens, around: (d.mention.end + 1)..<(d.mention.end + 1))
+                    .upperBound
+            }
+            if (future || cues.occurs(.target, in: tokens, all)) && !cues.occurs(.pastState, in: tokens, governed) {
+                add(.deadline, d.value, "by", "by", (d.mention.first - 1)..<d.mention.first)
             }
         }
         return out
@@ -168,7 +215,7 @@ struct EventClassifier: Sendable {
             if isBarrier(tokens, k) { barriers += 1 }
         }
         if near {
-            // The date modifies the noun ("the 2003 revitalization plan", "Jilin's 2009 Changjitu project")
+            // The date modifies the noun ("the 2011 border plan", "Amur's 2008 bridge project")
             // or follows it with one preposition ("a plan in 2016", "plans from 2009").
             if date.upperBound <= trigger.lowerBound {
                 let blocked = gap.contains { k in
@@ -186,7 +233,7 @@ struct EventClassifier: Sendable {
         return cost <= Self.maximumCost ? cost : nil
     }
 
-    /// A date fronted before the main clause ("In October 2013, X put forward … at the Conference")
+    /// A date fronted before the main clause ("In May 2012, the mayor, speaking at length, proposed …")
     /// governs the whole sentence: it reaches triggers beyond the usual distance, but not across `;`.
     func frontedCost(_ tokens: [Token], _ trigger: Range<Int>, _ date: TemporalMention, near: Bool) -> Int? {
         guard !near, date.first <= 1, date.end < tokens.count, tokens[date.end].text == ",",
@@ -223,34 +270,121 @@ struct EventClassifier: Sendable {
         return Self.barriers.contains(t.text) || (PatternContext.dashes.contains(t.text) && t.spaceBefore)
     }
 
-    /// A figure rather than a happening: a quantity word, a number with thousands
-    /// separators, or a change verb with a number, in the date's clause or between
-    /// the trigger and the date.
+    /// A figure rather than a happening. Numbers and quantity words alone do not make one
+    /// ("the $2 billion bridge opened"); it takes
+    /// - a change or measure verb governing a number or quantity ("rose 9 percent", "reached 4,250")
+    ///   that stands between the trigger and the date, or nearer the date in the date's clause
+    ///   ("trade at the fair rose 20 percent in 2023"), or
+    /// - a counted plural as the trigger's subject ("4,250 firms were established in 2023").
     func isStatistic(_ tokens: [Token], inMention: [Bool], _ trigger: Range<Int>, _ date: Range<Int>) -> Bool {
-        let span = min(trigger.lowerBound, date.lowerBound)..<max(trigger.upperBound, date.upperBound)
         let dateClause = clause(tokens, around: date)
-        for region in [span, dateClause] {
-            if cues.occurs(.quantity, in: tokens, region) { return true }
-            var number = false
-            for k in region where tokens[k].kind == .number && !inMention[k] {
-                number = true
-                if k + 2 < tokens.count, tokens[k + 1].text == ",", tokens[k + 2].kind == .number,
-                    tokens[k + 2].digitCount == 3,
-                    tokens[k].end == tokens[k + 1].start
-                {
-                    return true
-                }
+        func distance(_ k: Int) -> Int { k < date.lowerBound ? date.lowerBound - k : k - date.upperBound + 1 }
+        let triggerDistance = min(distance(trigger.lowerBound), distance(trigger.upperBound - 1))
+        for s in 0..<tokens.count where tokens[s].kind == .word && !inMention[s] {
+            guard cues.contains(.statistic, tokens[s].lower), governsFigure(tokens, inMention: inMention, s) else {
+                continue
             }
-            if number, cues.occurs(.statistic, in: tokens, region) { return true }
+            if Self.between(s, trigger, date) || (dateClause.contains(s) && distance(s) < triggerDistance) {
+                return true
+            }
+        }
+        return countedSubject(tokens, inMention: inMention, trigger)
+    }
+
+    /// A number or quantity word within `statisticReach` tokens after the verb at `s`, in its clause.
+    func governsFigure(_ tokens: [Token], inMention: [Bool], _ s: Int) -> Bool {
+        var k = s + 1
+        while k < min(tokens.count, s + 1 + Self.statisticReach), !isBarrier(tokens, k),
+            !Self.hardBarriers.contains(tokens[k].text)
+        {
+            if inMention[k] { return false }
+            if tokens[k].kind == .number || cues.contains(.quantity, tokens[k].lower) { return true }
+            k += 1
         }
         return false
     }
 
-    /// A policy-document noun near the trigger, in its clause.
+    /// "4,250 firms were established", "120 enterprises opened": a number right before a plural noun,
+    /// with only words, at most `countedReach` of them, up to the trigger.
+    func countedSubject(_ tokens: [Token], inMention: [Bool], _ trigger: Range<Int>) -> Bool {
+        var k = trigger.lowerBound - 1
+        while k >= 0, trigger.lowerBound - k <= Self.countedReach, tokens[k].kind == .word {
+            let n = k - 1
+            if n >= 0, tokens[n].kind == .number, !inMention[n], tokens[k].lower.hasSuffix("s") { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    /// An authority before the trigger in its clause ("the State Council issued"), or as its
+    /// `by` agent ("was released by the provincial government").
+    func hasAuthoritySubject(_ tokens: [Token], _ trigger: Range<Int>) -> Bool {
+        let c = clause(tokens, around: trigger)
+        let lo = max(c.lowerBound, trigger.lowerBound - Self.documentWindow)
+        if cues.occurs(.authority, in: tokens, lo..<trigger.lowerBound) { return true }
+        for k in trigger.upperBound..<min(c.upperBound, trigger.upperBound + Self.agentReach)
+        where tokens[k].lower == "by" {
+            return cues.occurs(.authority, in: tokens, (k + 1)..<min(c.upperBound, k + 1 + Self.agentLength))
+        }
+        return false
+    }
+
+    /// A report, statement or figures as the object: published, but not approved.
+    func objectIsReport(_ tokens: [Token], _ trigger: Range<Int>) -> Bool {
+        let c = clause(tokens, around: trigger)
+        return cues.occurs(.reportNoun, in: tokens, trigger.upperBound..<min(c.upperBound, trigger.upperBound + 4))
+    }
+
+    /// A Title-Case document name as the object: "released the Rules for Border Markets",
+    /// "issued the Outline of the …": two capitalised words joined by a title connector,
+    /// not an authority's own name.
+    func objectIsTitle(_ tokens: [Token], _ trigger: Range<Int>) -> Bool {
+        var k = trigger.upperBound
+        while k < tokens.count, Self.determiners.contains(tokens[k].lower) { k += 1 }
+        guard k < tokens.count, tokens[k].isCapitalized, !cues.contains(.authority, tokens[k].lower) else {
+            return false
+        }
+        var capitals = 1
+        var joined = false
+        var j = k + 1
+        while j < tokens.count {
+            let t = tokens[j]
+            if t.isCapitalized {
+                capitals += 1
+                if cues.contains(.titleConnector, tokens[j - 1].lower) { joined = true }
+            } else if t.kind == .number || t.lower == "the" || cues.contains(.titleConnector, t.lower)
+                || (PatternContext.dashes.contains(t.text) && !t.spaceBefore)
+            {
+                // inside the name
+            } else {
+                break
+            }
+            j += 1
+        }
+        return capitals >= 2 && joined
+    }
+
+    /// A movement cue after the trigger in its clause: "the delegation was in Yanji", "a delegation … arrived".
+    func followedByMovement(_ tokens: [Token], _ trigger: Range<Int>) -> Bool {
+        let c = clause(tokens, around: trigger)
+        return cues.occurs(
+            .movement,
+            in: tokens,
+            trigger.upperBound..<min(c.upperBound, trigger.upperBound + Self.documentWindow)
+        )
+    }
+
+    /// A policy-document noun near the trigger, in its clause; in a relative clause
+    /// ("the rules, which were released") the noun before its comma.
     func namesDocument(_ tokens: [Token], around trigger: Range<Int>) -> Bool {
         let c = clause(tokens, around: trigger)
         let lo = max(c.lowerBound, trigger.lowerBound - Self.documentWindow)
         let hi = min(c.upperBound, trigger.upperBound + Self.documentWindow)
-        return cues.occurs(.policyDocument, in: tokens, lo..<hi)
+        if cues.occurs(.policyDocument, in: tokens, lo..<hi) { return true }
+        let comma = c.lowerBound - 1
+        guard comma >= 1, tokens[comma].text == ",", c.lowerBound < tokens.count,
+            Self.relativePronouns.contains(tokens[c.lowerBound].lower)
+        else { return false }
+        return cues.contains(.policyDocument, tokens[comma - 1].lower)
     }
 }

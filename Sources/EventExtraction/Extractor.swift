@@ -30,7 +30,7 @@ public struct Extractor: Sendable {
     ///   - dctOverride: the document date to use, if known; it wins over anything detected.
     ///   - modified: the file's modification day, the document date of last resort.
     public func extract(_ article: ArticleText, dctOverride: CivilDate?, modified: CivilDate) -> ExtractionResult {
-        let text = PreparedText(article)
+        var text = PreparedText(article)
         let detected = dateDetector.detect(text, modified: modified)
         let dct: CivilDate
         let source: DCTSource
@@ -43,8 +43,9 @@ public struct Extractor: Sendable {
         }
 
         let excluded = excludedLines(text, dateLine: detected?.line)
+        text.blankURLs()
         var timexes: [Timex] = []
-        var candidates: [(event: ExtractedEvent, trigger: String)] = []
+        var candidates: [MergeCandidate] = []
         var previous: TimexValue?
         var previousDay: TimexValue?
         var lineIndex = 0
@@ -85,17 +86,29 @@ public struct Extractor: Sendable {
             guard !found.isEmpty else { continue }
             let (places, orgs) = resources.gazetteer.find(in: tokens)
             let evidence = Self.normalizedWhitespace(text.string(sentence))
+            var inMention = [Bool](repeating: false, count: tokens.count)
+            for m in mentions { for k in m.first..<m.end { inMention[k] = true } }
             for c in found {
+                var content: Set<String> = []
+                for (k, t) in tokens.enumerated()
+                where t.kind == .word && !inMention[k] && !c.triggerTokens.contains(k)
+                    && t.lower.unicodeScalars.count >= Self.minimumContentLength
+                    && !resources.cues.contains(.functionWord, t.lower)
+                {
+                    content.insert(Stemmer.stem(t.lower))
+                }
                 candidates.append(
-                    (
-                        ExtractedEvent(
+                    MergeCandidate(
+                        event: ExtractedEvent(
                             type: c.type,
                             date: c.date,
                             evidence: evidence,
                             places: places,
                             organizations: orgs,
                             sentenceStart: sentence.lowerBound
-                        ), Stemmer.stem(c.trigger.lowercased())
+                        ),
+                        family: c.family,
+                        content: content
                     )
                 )
             }
@@ -118,24 +131,38 @@ public struct Extractor: Sendable {
     /// How many tokens around a date are read for tense cues.
     static let tenseWindow = 8
 
-    /// One happening mentioned twice: the same type and trigger, one date inside the other
-    /// (or equal), and a shared place or organisation (or none named in one of them).
+    /// An event before merging, with what tells whether two mentions are one happening.
+    struct MergeCandidate {
+        let event: ExtractedEvent
+        /// The trigger's family (`met` and `meeting`: `meet`).
+        let family: String
+        /// Stems of the sentence's content words, minus the trigger and dates.
+        let content: Set<String>
+    }
+
+    /// Words shorter than this are not content words for merging.
+    static let minimumContentLength = 3
+
+    /// One happening mentioned twice: the same type and trigger family, one date inside the other
+    /// (or equal), and a shared place or organisation; or, when one names none, a shared content word.
     /// The less precise (or the later) mention goes.
-    static func merge(_ candidates: [(event: ExtractedEvent, trigger: String)]) -> [ExtractedEvent] {
+    static func merge(_ candidates: [MergeCandidate]) -> [ExtractedEvent] {
         var keep = [Bool](repeating: true, count: candidates.count)
         for (i, a) in candidates.enumerated() {
             for (j, b) in candidates.enumerated() where i != j && keep[j] {
                 let ea = a.event
                 let eb = b.event
-                guard ea.type == eb.type, a.trigger == b.trigger,
+                guard ea.type == eb.type, a.family == b.family,
                     ea.date.precision > eb.date.precision || (ea.date == eb.date && j < i)
                 else { continue }
                 let ia = ea.date.interval
                 let ib = eb.date.interval
                 guard ia.start <= ib.start, ib.end <= ia.end else { continue }
-                let entitiesA = ea.places + ea.organizations
-                let entitiesB = eb.places + eb.organizations
-                let related = entitiesA.isEmpty || entitiesB.isEmpty || !Set(entitiesA).isDisjoint(with: entitiesB)
+                let entitiesA = Set(ea.places + ea.organizations)
+                let entitiesB = Set(eb.places + eb.organizations)
+                let related =
+                    !entitiesA.isDisjoint(with: entitiesB)
+                    || ((entitiesA.isEmpty || entitiesB.isEmpty) && !a.content.isDisjoint(with: b.content))
                 if related {
                     keep[i] = false
                     break
@@ -157,20 +184,43 @@ public struct Extractor: Sendable {
                 referenceSection = true
             }
             excluded[k] =
-                referenceSection || line == dateLine || resources.boilerplate.isBoilerplate(s)
+                referenceSection || line == dateLine
+                || resources.boilerplate.isBoilerplate(s, isMonth: { resources.dates.months[$0] != nil })
                 || Self.looksLikeCitation(s)
         }
         return excluded
     }
 
-    static let citationMarks = ["http://", "https://", "doi.org", "(accessed", " pp. ", "available at:"].map {
-        Array($0.utf8)
-    }
+    /// Marks that make a line a reference wherever they stand.
+    static let citationMarks = [
+        "doi.org", "doi:", "(accessed", " pp. ", "available at", "retrieved from", "retrieved on",
+    ]
+    .map { Array($0.utf8) }
+    static let urlMarks = ["http://", "https://", "www."].map { Array($0.utf8) }
 
-    /// A URL, DOI, page range or access date: a reference, not body text.
+    /// A reference, not body text: a line with a DOI, page range, access date, "Available at" or
+    /// "Retrieved from"; a numbered line (`12.`, `[3]`, `4)`) with a URL; or a line that is mostly a URL.
+    /// A URL in a body sentence does not exclude the line (the URL itself is blanked).
     static func looksLikeCitation(_ line: Substring) -> Bool {
         let bytes = Array(line.utf8)
-        return citationMarks.contains { asciiCaseInsensitiveContains(bytes, $0) }
+        if citationMarks.contains(where: { asciiCaseInsensitiveContains(bytes, $0) }) { return true }
+        guard urlMarks.contains(where: { asciiCaseInsensitiveContains(bytes, $0) }) else { return false }
+        let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "-" || $0 == ">" }
+        if let first = trimmed.first, first.isNumber || first == "[" {
+            let digits = trimmed.drop { $0 == "[" }.prefix { $0.isNumber }
+            let after = trimmed.drop { $0 == "[" }.dropFirst(digits.count).first
+            if !digits.isEmpty, let after, ".)]".contains(after) { return true }
+        }
+        // Mostly URL: the URL words hold at least half the line's non-space characters.
+        var urlChars = 0
+        var allChars = 0
+        for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            allChars += word.count
+            if urlMarks.contains(where: { asciiCaseInsensitiveContains(Array(word.utf8), $0) }) {
+                urlChars += word.count
+            }
+        }
+        return urlChars * 2 >= allChars
     }
 
     /// Plain byte search with ASCII case folding (no Foundation bridging on the hot path).

@@ -29,6 +29,37 @@ struct PreparedText {
         if start < scalars.count { lines.append(start..<scalars.count) }
     }
 
+    /// Blanks every URL (`http://`, `https://`, `www.`) by spaces, keeping offsets: a link inside a
+    /// sentence is neither a date nor a word of it. Punctuation right after a URL stays.
+    mutating func blankURLs() {
+        let starts = ["http://", "https://", "www."].map { Array($0.unicodeScalars) }
+        func isEnd(_ c: Unicode.Scalar) -> Bool {
+            c.properties.isWhitespace || "()[]<>\"\u{201C}\u{201D}".unicodeScalars.contains(c)
+        }
+        var k = 0
+        while k < scalars.count {
+            let atWordStart = k == 0 || isEnd(scalars[k - 1])
+            guard atWordStart,
+                starts.contains(where: { p in
+                    k + p.count <= scalars.count
+                        && zip(p, scalars[k..<(k + p.count)]).allSatisfy { $0 == Self.asciiLower($1) }
+                })
+            else {
+                k += 1
+                continue
+            }
+            var e = k
+            while e < scalars.count, !isEnd(scalars[e]) { e += 1 }
+            while e > k, ".,;:!?".unicodeScalars.contains(scalars[e - 1]) { e -= 1 }
+            for j in k..<e { scalars[j] = " " }
+            k = max(e, k + 1)
+        }
+    }
+
+    static func asciiLower(_ c: Unicode.Scalar) -> Unicode.Scalar {
+        c.value >= 65 && c.value <= 90 ? Unicode.Scalar(c.value + 32)! : c
+    }
+
     func string(_ r: Range<Int>) -> String {
         var s = ""
         s.unicodeScalars.append(contentsOf: scalars[r])

@@ -51,7 +51,7 @@ extension TemporalPattern {
     static let numericDate = TemporalPattern(
         name: "numeric-date",
         examples: [
-            ("Received 07.07.2025.", "07.07.2025", "2025-07-07"), ("on 15.03.2017 the", "15.03.2017", "2017-03-15"),
+            ("Filed 14.02.2023.", "14.02.2023", "2023-02-14"), ("on 15.03.2017 the", "15.03.2017", "2017-03-15"),
             ("on 03/15/2017 the", "03/15/2017", "2017-03-15"),
         ]
     ) { c, i in
@@ -98,7 +98,7 @@ extension TemporalPattern {
     static let dayMonthYear = TemporalPattern(
         name: "day-month-year",
         examples: [
-            ("On 15 March 2017, the", "15 March 2017", "2017-03-15"),
+            ("On 21 October 2016, crews", "21 October 2016", "2016-10-21"),
             ("the 2nd of August, 2019", "2nd of August, 2019", "2019-08-02"),
             ("от 15 марта 2017 г. №", "15 марта 2017 г.", "2017-03-15"),
         ]
@@ -116,8 +116,8 @@ extension TemporalPattern {
     static let monthDayYear = TemporalPattern(
         name: "month-day-year",
         examples: [
-            ("By | May 26, 2024 | No", "May 26, 2024", "2024-05-26"),
-            ("Sunday, Sept. 10, 2017.", "Sept. 10, 2017", "2017-09-10"),
+            ("due June 4, 2022 at", "June 4, 2022", "2022-06-04"),
+            ("Friday, Oct. 6, 2023, in", "Oct. 6, 2023", "2023-10-06"),
             ("on March 15th 2017", "March 15th 2017", "2017-03-15"),
         ]
     ) { c, i in
@@ -131,7 +131,7 @@ extension TemporalPattern {
     static let dayMonth = TemporalPattern(
         name: "day-month",
         examples: [
-            ("On 22 April, a meeting", "22 April", "2024-04-22"), ("on 23-25 October", "23-25 October", "2024-10-23"),
+            ("By 9 March, the crews", "9 March", "2024-03-09"), ("on 23-25 October", "23-25 October", "2024-10-23"),
         ]
     ) { c, i in
         guard let (d, dl) = c.day(i) else { return nil }
@@ -149,7 +149,7 @@ extension TemporalPattern {
     static let monthDay = TemporalPattern(
         name: "month-day",
         examples: [
-            ("on April 17, a gathering", "April 17", "2024-04-17"), ("In a May 13 meeting", "May 13", "2024-05-13"),
+            ("on February 11, officials", "February 11", "2024-02-11"), ("At a May 8 briefing", "May 8", "2024-05-08"),
             ("from October 23-25 the", "October 23-25", "2024-10-23"), ("on Nov. 3 the", "Nov. 3", "2024-11-03"),
         ]
     ) { c, i in
@@ -215,7 +215,8 @@ extension TemporalPattern {
     static let seasonYear = TemporalPattern(
         name: "season-year",
         examples: [
-            ("In the summer of 2024, a", "the summer of 2024", "2024-SU"), ("in spring 2015", "spring 2015", "2015-SP"),
+            ("During the summer of 2022, barges", "the summer of 2022", "2022-SU"),
+            ("in spring 2015", "spring 2015", "2015-SP"),
             ("the winter of this year", "the winter of this year", "2024-WI"),
         ]
     ) { c, i in
@@ -235,7 +236,7 @@ extension TemporalPattern {
 
     static let seasonRelative = TemporalPattern(
         name: "season-relative",
-        examples: [("reinstated last summer.", "last summer", "2023-SU"), ("this spring", "this spring", "2024-SP")]
+        examples: [("resumed last summer.", "last summer", "2023-SU"), ("this spring", "this spring", "2024-SP")]
     ) { c, i in
         guard let (r, rl) = c.relative(i), let s = c.t(i + rl).flatMap({ c.lexicon.seasons[$0.lower] }) else {
             return nil
@@ -302,7 +303,7 @@ extension TemporalPattern {
 
     static let decade = TemporalPattern(
         name: "decade",
-        examples: [("since the 1990s, why", "the 1990s", "199"), ("in the 2010s", "the 2010s", "201")]
+        examples: [("unlike the 1980s, when", "the 1980s", "198"), ("in the 2010s", "the 2010s", "201")]
     ) { c, i in
         var k = i
         if c.word(k, "the") { k += 1 }
@@ -325,7 +326,7 @@ extension TemporalPattern {
     static let yearRange = TemporalPattern(
         name: "year-range",
         examples: [
-            ("the 2021–2035 plan", "2021", "2021"), ("Plan (2016-20) calls", "2016", "2016"),
+            ("the 2021–2035 plan", "2021", "2021"), ("Programme (2011-15) sets", "2011", "2011"),
             ("from 2020 to 2024, trade", "2020", "2020"), ("between 2014 and 2018", "2014", "2014"),
         ]
     ) { c, i in
@@ -370,7 +371,7 @@ extension TemporalPattern {
     static let year = TemporalPattern(
         name: "year",
         examples: [
-            ("was proposed in 2013.", "2013", "2013"), ("The 2003 northeast revitalization plan", "2003", "2003"),
+            ("was drafted in 2009.", "2009", "2009"), ("The 2011 coastal logistics plan", "2011", "2011"),
             ("in 2017 г.", "2017 г.", "2017"),
         ]
     ) { c, i in
@@ -381,10 +382,11 @@ extension TemporalPattern {
     static let relativeUnit = TemporalPattern(
         name: "relative-unit",
         examples: [
-            ("met late last week, where", "late last week", "2024-W20"),
-            ("this week local officials", "this week", "2024-W21"),
-            ("this past week", "this past week", "2024-W21"), ("Last month, state media", "Last month", "2024-04"),
-            ("this year's proposed", "this year", "2024"), ("next year", "next year", "2025"),
+            ("shipped late last week, and", "late last week", "2024-W20"),
+            ("this week customs staff", "this week", "2024-W21"),
+            ("sold this past week at", "this past week", "2024-W21"),
+            ("Last month, ferry operators", "Last month", "2024-04"),
+            ("this year's harvest", "this year", "2024"), ("next year", "next year", "2025"),
             ("last quarter", "last quarter", "2024-Q1"),
         ]
     ) { c, i in
@@ -438,12 +440,30 @@ extension TemporalPattern {
         name: "same",
         examples: [
             ("In the same year, he", "the same year", "XXXX"),
-            ("on the same date in 2017", "the same date in 2017", "2017"),
+            ("on the same day in 2016", "the same day in 2016", "2016"),
+            (
+                "On 4 May 2021 it opened, on the same day a year earlier it shut", "the same day a year earlier",
+                "2020-05-04"
+            ),
+            ("Rain fell on 9 July, as on the same date last year", "the same date last year", "2023-07-09"),
         ]
     ) { c, i in
         guard c.word(i, "the"), c.word(i + 1, "same"), let u = c.t(i + 2)?.lower else { return nil }
-        if ["date", "day"].contains(u), c.word(i + 3, "in"), let (y, yl) = c.year(i + 4) {
-            return PatternMatch(length: 4 + yl, reference: .sameDayIn(year: y))
+        if ["date", "day"].contains(u) {
+            // "in 2017", "of 2017"
+            if c.word(i + 3, in: ["in", "of"]), let (y, yl) = c.year(i + 4) {
+                return PatternMatch(length: 4 + yl, reference: .sameDayIn(.year(y)))
+            }
+            // "last year", "this year"
+            if let (r, rl) = c.relative(i + 3), c.unit(i + 3 + rl) == "Y" {
+                return PatternMatch(length: 4 + rl, reference: .sameDayIn(.fromDocument(r)))
+            }
+            // "a year earlier", "two years later"
+            if let (n, nl) = c.count(i + 3), n > 0, c.unit(i + 3 + nl) == "Y",
+                let w = c.t(i + 4 + nl)?.lower, let sign = Self.yearShift[w]
+            {
+                return PatternMatch(length: 5 + nl, reference: .sameDayIn(.fromPrevious(sign * n)))
+            }
         }
         switch c.unit(i + 2) {
         case "Y": return PatternMatch(length: 3, reference: .sameAsPrevious(.year))
@@ -454,11 +474,14 @@ extension TemporalPattern {
         }
     }
 
+    /// Words after "a year" in "the same day a year earlier": which way the year moves.
+    static let yearShift: [String: Int] = ["earlier": -1, "before": -1, "later": 1, "after": 1]
+
     static let weekday = TemporalPattern(
         name: "weekday",
         examples: [
             ("arrived last Wednesday", "last Wednesday", "2024-05-22"),
-            ("took place on Friday", "Friday", "2024-05-24"),
+            ("closed on Friday", "Friday", "2024-05-24"),
             ("next Tuesday", "next Tuesday", "2024-05-28"),
         ]
     ) { c, i in
@@ -472,8 +495,8 @@ extension TemporalPattern {
     static let duration = TemporalPattern(
         name: "duration",
         examples: [
-            ("after a five-year hiatus", "five-year", "P5Y"),
-            ("over the past two decades", "the past two decades", "P20Y"),
+            ("after a three-year pause", "three-year", "P3Y"),
+            ("across the past three decades", "the past three decades", "P30Y"),
             ("for 24 hours", "24 hours", "PT24H"), ("several years", "several years", "PXY"),
             ("the past week", "the past week", "P1W"),
         ]
@@ -512,7 +535,7 @@ extension TemporalPattern {
 
     static let frequency = TemporalPattern(
         name: "frequency",
-        examples: [("weekly Air Koryo flights", "weekly", "P1W"), ("every year", "every year", "P1Y")]
+        examples: [("weekly ferry sailings", "weekly", "P1W"), ("every year", "every year", "P1Y")]
     ) { c, i in
         guard let tok = c.t(i) else { return nil }
         if let v = c.lexicon.sets[tok.lower] { return PatternMatch(length: 1, reference: .set(v)) }

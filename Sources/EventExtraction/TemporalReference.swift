@@ -37,14 +37,25 @@ enum TemporalReference: Hashable, Sendable {
     case unitOffset(Unit, Int)
     /// `the same year`, `the same month`, `the same day`: the last date mentioned before.
     case sameAsPrevious(Unit)
-    /// `the same date in 2017`: the month and day of the last day mentioned, in `year`.
-    case sameDayIn(year: Int)
+    /// `the same date in 2017`, `the same day last year`, `the same day a year earlier`:
+    /// the month and day of the last day mentioned, in another year.
+    case sameDayIn(SameDayYear)
     /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
     case reference(String)
     /// A TIMEX3 duration value: `P5Y`, `PT3H`, `PXY`.
     case duration(String)
     /// A TIMEX3 set value: `P1W`.
     case set(String)
+
+    /// The year of `the same day …`.
+    enum SameDayYear: Sendable, Hashable {
+        /// `in 2017`
+        case year(Int)
+        /// `last year` (-1), `this year` (0): counted from the document date.
+        case fromDocument(Int)
+        /// `a year earlier` (-1), `two years later` (+2): counted from the day it repeats.
+        case fromPrevious(Int)
+    }
 
     /// Which way an expression without a year or direction leans.
     enum Direction: Sendable { case past, future, nearest }
@@ -178,10 +189,20 @@ enum TemporalReference: Hashable, Sendable {
             default:
                 return (previous.description, previous)
             }
-        case .sameDayIn(let year):
-            guard let previous, case .day(let d) = previous.kind,
-                let date = CivilDate(year: year, month: d.month, day: d.day)
-            else { return cal(.year(year)) }
+        case .sameDayIn(let which):
+            let day: CivilDate?
+            if let previous, case .day(let d) = previous.kind { day = d } else { day = nil }
+            let year: Int
+            switch which {
+            case .year(let y): year = y
+            case .fromDocument(let n): year = dct.year + n
+            case .fromPrevious(let n):
+                guard let day else { return ("XXXX", nil) }
+                year = day.year + n
+            }
+            guard let day, let date = CivilDate(year: year, month: day.month, day: day.day) else {
+                return cal(.year(year))
+            }
             return cal(.day(date))
         case .reference(let r):
             return (r, nil)

@@ -14,8 +14,20 @@ struct TriggerLexicon: Sendable {
         let near: Bool
         /// Yields its date to a trigger between it and the date.
         let reporting: Bool
+        /// With `near`: dated only by a year right before it ("the 2008 bridge project").
+        let yearBefore: Bool
         /// Becomes an approval with a policy-document noun.
         let documentApproval: Bool
+        /// Becomes an approval with an authority as subject or a Title-Case document name as object.
+        let authorityApproval: Bool
+        /// Counts only with an authority as subject, or with `to` and a decided action after it.
+        let needsAuthority: Bool
+        /// Counts only with a movement verb after it in its clause ("the delegation arrived").
+        let needsMovement: Bool
+        /// Does not count when `to` follows ("is due to arrive").
+        let notBeforeTo: Bool
+        /// The key under which two mentions can be one happening: `family=` or the stem of the phrase.
+        let family: String
         /// The phrase as written, for messages and dedup.
         let text: String
     }
@@ -37,9 +49,16 @@ struct TriggerLexicon: Sendable {
             let phrase = Phrase(
                 type: type,
                 words: words,
-                near: flags.contains("near"),
+                near: flags.contains("near") || flags.contains("year-before"),
                 reporting: flags.contains("reporting"),
+                yearBefore: flags.contains("year-before"),
                 documentApproval: flags.contains("document-approval"),
+                authorityApproval: flags.contains("authority-approval"),
+                needsAuthority: flags.contains("authority"),
+                needsMovement: flags.contains("movement"),
+                notBeforeTo: flags.contains("not-before-to"),
+                family: flags.first { $0.hasPrefix("family=") }.map { String($0.dropFirst(7)) }
+                    ?? Stemmer.stem(f[1].lowercased()),
                 text: f[1]
             )
             byFirstWord[Self.key(words[0]), default: []].append(phrase)

@@ -31,7 +31,7 @@ import Testing
             "The plan was approved by the provincial\ngovernment in 2022.",
             ["The plan was approved by the provincial\ngovernment in 2022."]
         ),
-        ("Exports to Russia ac-\n\ncounted for half.", ["Exports to Russia ac-\n\ncounted for half."]),
+        ("Imports from Mongolia in-\n\ncreased again.", ["Imports from Mongolia in-\n\ncreased again."]),
         ("Resolution No. 12 passed. Was it enough? Yes.", ["Resolution No. 12 passed.", "Was it enough?", "Yes."]),
         ("1. Ivanov I.I. A study. Moscow, 2020.", ["1. Ivanov I.I. A study.", "Moscow, 2020."]),
     ])
