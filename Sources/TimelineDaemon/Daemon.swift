@@ -83,7 +83,7 @@ public struct Daemon {
         logger.info(
             "log loaded",
             metadata: [
-                "documents": "\(index.documents.count)", "events": "\(index.events.count)", "log": "\(config.logPath)",
+                "documents": "\(index.documents.count)", "events": "\(index.eventCount)", "log": "\(config.logPath)",
             ]
         )
 

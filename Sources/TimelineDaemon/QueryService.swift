@@ -37,7 +37,7 @@ struct QueryService: RequestHandler {
             return StatsResult(
                 documents: documents.count { $0.status == .ingested },
                 failedDocuments: documents.count { $0.status == .failed },
-                events: index.events.count,
+                events: index.eventCount,
                 eventsByType: Dictionary(
                     uniqueKeysWithValues: index.eventCountsByType.map { ($0.key.rawValue, $0.value) }
                 ),

@@ -56,7 +56,7 @@ import TimelineCore
             if case .retraction(let r) = $0.record { r } else { nil }
         }
         #expect(retractions.map(\.document) == ["v1", "v2"])
-        #expect(retractions.map(\.events) == [["v1-0"], ["v2-1", "v2-0"]])
+        #expect(retractions.map(\.events) == [["v1-0"], ["v2-0", "v2-1"]])
         #expect(scan.damage.isEmpty)
         // Replay gives the same view.
         let reopened = try EventStore(logPath: path, loop: loop)
