@@ -93,6 +93,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Measures start-up, memory, query latency and throughput, and drop-to-queryable
+        // time against the real daemon (scripts/bench); not a test.
+        .executableTarget(
+            name: "timelined-bench",
+            dependencies: [
+                "TimelineCore", "EventLog", "TimelineProtocol", "TimelineClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "timelinectl",
             dependencies: [

@@ -25,9 +25,14 @@ public struct EventIndex: Sendable {
 
     /// New events stay in `recent` until it holds this many.
     static let recentLimit = 4096
+    /// Events covering at most this many days live in `main` and `recent`, so a
+    /// range query can skip every one of them that starts this long before its range.
+    static let shortSpan = 366
 
     private var main = Tier()
     private var recent = Tier()
+    /// Events covering more than `shortSpan` days (decades, centuries): few, always scanned.
+    private var long = Tier()
     /// Ids retracted but still stored in a tier.
     private var hidden: Set<String> = []
     private var byID: [String: TimelineEvent] = [:]
@@ -46,30 +51,54 @@ public struct EventIndex: Sendable {
     ///
     /// - Complexity: O(n log n) in the number of records.
     public init(_ records: [SequencedRecord]) {
-        var pending: (DocumentRecord, UInt64)?
-        var group: [TimelineEvent] = []
-        func flush() {
-            if let (d, seq) = pending { register(document: d, events: group, seq: seq) }
-            pending = nil
-            group = []
-        }
-        for r in records {
-            switch r.record {
-            case .retraction(let retraction):
-                flush()
-                withdraw(retraction)
-            case .document(let d):
-                flush()
-                pending = (d, r.seq)
-            case .event(let e):
-                group.append(e)
-            }
-            lastSeq = max(lastSeq, r.seq)
-        }
-        flush()
-        let sorted = byID.values.sorted { EventOrder($0) < EventOrder($1) }
-        main = Tier(events: sorted, orders: sorted.map(EventOrder.init))
+        var builder = Builder()
+        builder.add(group: records)
+        self = builder.build()
     }
+
+    /// Builds an index from a log read group by group, sorting once at the end.
+    public struct Builder {
+        private var index = EventIndex()
+
+        public init() {}
+
+        /// Takes records in log order (whole groups, or any run of them).
+        public mutating func add(group records: [SequencedRecord]) {
+            var pending: (DocumentRecord, UInt64)?
+            var events: [TimelineEvent] = []
+            func flush() {
+                if let (d, seq) = pending { index.register(document: d, events: events, seq: seq) }
+                pending = nil
+                events = []
+            }
+            for r in records {
+                switch r.record {
+                case .retraction(let retraction):
+                    flush()
+                    index.withdraw(retraction)
+                case .document(let d):
+                    flush()
+                    pending = (d, r.seq)
+                case .event(let e):
+                    events.append(e)
+                }
+                index.lastSeq = max(index.lastSeq, r.seq)
+            }
+            flush()
+        }
+
+        /// - Complexity: O(n log n).
+        public func build() -> EventIndex {
+            var index = self.index
+            let sorted = index.byID.values.sorted { EventOrder($0) < EventOrder($1) }
+            let (short, longer) = (sorted.filter { !EventIndex.isLong($0) }, sorted.filter(EventIndex.isLong))
+            index.main = Tier(events: short, orders: short.map(EventOrder.init))
+            index.long = Tier(events: longer, orders: longer.map(EventOrder.init))
+            return index
+        }
+    }
+
+    static func isLong(_ e: TimelineEvent) -> Bool { e.end.dayNumber - e.start.dayNumber + 1 > shortSpan }
 
     /// Adds a document and its events. The document becomes what its path holds now.
     ///
@@ -79,7 +108,9 @@ public struct EventIndex: Sendable {
         register(document: document, events: fresh, seq: lastSeq)
         for event in fresh {
             // Ids come from content: a withdrawn event that comes back is still stored, only hidden.
-            if hidden.remove(event.id) == nil { recent.insert(event) }
+            if hidden.remove(event.id) == nil {
+                if Self.isLong(event) { long.insert(event) } else { recent.insert(event) }
+            }
         }
         self.lastSeq = max(self.lastSeq, lastSeq)
         if recent.events.count >= Self.recentLimit { compact() }
@@ -125,14 +156,24 @@ public struct EventIndex: Sendable {
         var merged = Tier()
         merged.events.reserveCapacity(main.events.count + recent.events.count)
         merged.orders.reserveCapacity(main.events.count + recent.events.count)
-        var cursor = TierCursor(self, after: nil)
-        while let (e, o) = cursor.next() {
+        var m = 0
+        var r = 0
+        while m < main.events.count || r < recent.events.count {
+            let takeMain = r == recent.events.count || (m < main.events.count && main.orders[m] < recent.orders[r])
+            let (e, o) = takeMain ? (main.events[m], main.orders[m]) : (recent.events[r], recent.orders[r])
+            if takeMain { m += 1 } else { r += 1 }
             if hidden.contains(e.id) { continue }
             merged.events.append(e)
             merged.orders.append(o)
         }
+        var keptLong = Tier()
+        for (e, o) in zip(long.events, long.orders) where !hidden.contains(e.id) {
+            keptLong.events.append(e)
+            keptLong.orders.append(o)
+        }
         main = merged
         recent = Tier()
+        long = keptLong
         self.hidden = []
     }
 
@@ -142,7 +183,7 @@ public struct EventIndex: Sendable {
     public var events: [TimelineEvent] {
         var out: [TimelineEvent] = []
         out.reserveCapacity(eventCount)
-        var cursor = TierCursor(self, after: nil)
+        var cursor = TierCursor(self, after: nil, from: nil)
         while let (e, _) = cursor.next() {
             if !hidden.contains(e.id) { out.append(e) }
         }
@@ -193,7 +234,7 @@ public struct EventIndex: Sendable {
         let limit = max(0, query.limit)
         var out: [TimelineEvent] = []
         out.reserveCapacity(min(limit, 256))
-        var cursor = TierCursor(self, after: query.after)
+        var cursor = TierCursor(self, after: query.after, from: query.from)
         while let (e, _) = cursor.next() {
             // In start order: nothing after this can start in time.
             if matcher.startsTooLate(e) { break }
@@ -236,37 +277,33 @@ public struct EventIndex: Sendable {
         return lo
     }
 
-    /// Walks both tiers in `EventOrder`, from just after a position.
+    /// Walks the tiers in `EventOrder`, from just after a position, skipping
+    /// short events that end before `from`.
     private struct TierCursor {
-        let main: Tier
-        let recent: Tier
-        var m: Int
-        var r: Int
+        let tiers: [Tier]
+        var positions: [Int]
 
-        init(_ index: EventIndex, after: EventOrder?) {
-            main = index.main
-            recent = index.recent
-            m = after.map { EventIndex.upperBound(index.main.orders, $0) } ?? 0
-            r = after.map { EventIndex.upperBound(index.recent.orders, $0) } ?? 0
+        init(_ index: EventIndex, after: EventOrder?, from: CivilDate?) {
+            tiers = [index.main, index.recent, index.long]
+            let earliest = from.map {
+                EventOrder(startDay: $0.dayNumber - EventIndex.shortSpan, precision: .min, id: "")
+            }
+            positions = tiers.enumerated().map { k, tier in
+                let afterCursor = after.map { EventIndex.upperBound(tier.orders, $0) } ?? 0
+                // The long tier holds events that may start any time before `from`.
+                guard k < 2, let earliest else { return afterCursor }
+                return max(afterCursor, EventIndex.lowerBound(tier.orders, earliest))
+            }
         }
 
         mutating func next() -> (TimelineEvent, EventOrder)? {
-            let takeMain: Bool
-            if m < main.orders.count && r < recent.orders.count {
-                takeMain = main.orders[m] < recent.orders[r]
-            } else if m < main.orders.count {
-                takeMain = true
-            } else if r < recent.orders.count {
-                takeMain = false
-            } else {
-                return nil
+            var best = -1
+            for k in 0..<tiers.count where positions[k] < tiers[k].orders.count {
+                if best < 0 || tiers[k].orders[positions[k]] < tiers[best].orders[positions[best]] { best = k }
             }
-            if takeMain {
-                defer { m += 1 }
-                return (main.events[m], main.orders[m])
-            }
-            defer { r += 1 }
-            return (recent.events[r], recent.orders[r])
+            guard best >= 0 else { return nil }
+            defer { positions[best] += 1 }
+            return (tiers[best].events[positions[best]], tiers[best].orders[positions[best]])
         }
     }
 }

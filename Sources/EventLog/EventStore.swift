@@ -39,19 +39,15 @@ public actor EventStore {
     /// - Throws: `EventLogError` if the file cannot be read, cut back or opened.
     public init(logPath: String, loop: any EventLoop) throws {
         self.logPath = logPath
-        let bytes: [UInt8]
+        var builder = EventIndex.Builder()
+        var scan = LogScan()
         if FileManager.default.fileExists(atPath: logPath) {
-            guard let data = FileManager.default.contents(atPath: logPath) else {
-                throw EventLogError(.read, path: logPath, message: "cannot read the log")
-            }
-            bytes = Array(data)
-        } else {
-            bytes = []
+            // Streamed: the index is built as groups are read, with no copy of the whole log.
+            scan = try LogScan.scan(fileAt: logPath) { builder.add(group: $0) }
         }
-        let scan = LogScan.scan(bytes)
         recovery = scan.damage
         appender = try LogAppender(path: logPath, validLength: scan.validLength)
-        let index = EventIndex(scan.records)
+        let index = builder.build()
         self.index = index
         nextSeq = scan.lastSeq + 1
         published = Mutex(index)

@@ -36,6 +36,11 @@ public struct Retraction: Codable, Hashable, Sendable {
 public struct SequencedRecord: Sendable, Hashable {
     public var seq: UInt64
     public var record: LogRecord
+
+    public init(seq: UInt64, record: LogRecord) {
+        self.seq = seq
+        self.record = record
+    }
 }
 
 /// The line format: a JSON object, so `jq` and `grep` read the log as it is,

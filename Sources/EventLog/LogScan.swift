@@ -1,3 +1,4 @@
+import Foundation
 import TimelineCore
 
 /// Something wrong found while reading a log.
@@ -29,7 +30,7 @@ public struct LogDamage: Sendable, Hashable, CustomStringConvertible {
 
 /// The result of reading a log from the start.
 public struct LogScan: Sendable {
-    /// Records of complete groups, in log order.
+    /// Records of complete groups, in log order (when collected; see `scan(fileAt:onGroup:)`).
     public var records: [SequencedRecord] = []
     public var damage: [LogDamage] = []
     /// Where the last complete group ends: appends go here, and anything
@@ -37,46 +38,101 @@ public struct LogScan: Sendable {
     public var validLength = 0
     /// The highest sequence number among kept records (0 for an empty log).
     public var lastSeq: UInt64 = 0
-
-    public var documentCount: Int {
-        records.count { if case .document = $0.record { true } else { false } }
-    }
-    public var eventCount: Int {
-        records.count { if case .event = $0.record { true } else { false } }
-    }
-    public var retractionCount: Int {
-        records.count { if case .retraction = $0.record { true } else { false } }
-    }
+    public var documentCount = 0
+    public var eventCount = 0
+    public var retractionCount = 0
+    public var recordCount: Int { documentCount + eventCount + retractionCount }
 
     /// Reads every line of `bytes`, keeping complete groups and reporting the rest.
     ///
     /// - Complexity: O(n) in the size of the log.
     public static func scan(_ bytes: [UInt8]) -> LogScan {
-        var scan = LogScan()
-        var reader = GroupReader()
-        var lineNumber = 0
-        var offset = 0
+        var collected: [SequencedRecord] = []
+        var lines = LineScanner(total: bytes.count)
+        lines.feed(bytes[...], at: 0) { collected += $0 }
+        var scan = lines.finish { collected += $0 }
+        scan.records = collected
+        return scan
+    }
 
-        while offset < bytes.count {
+    /// Reads the log file in chunks, handing each complete group to `onGroup`
+    /// as it is read, so no copy of the whole log is ever held.
+    ///
+    /// - Throws: `EventLogError` if the file cannot be read.
+    public static func scan(
+        fileAt path: String,
+        chunkSize: Int = 8 << 20,
+        onGroup: ([SequencedRecord]) -> Void
+    ) throws(EventLogError) -> LogScan {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw EventLogError(.read, path: path, message: "cannot open the log")
+        }
+        defer { try? handle.close() }
+        let total: Int
+        do {
+            total = Int(try handle.seekToEnd())
+            try handle.seek(toOffset: 0)
+        } catch {
+            throw EventLogError(.read, path: path, message: "\(error)")
+        }
+        var lines = LineScanner(total: total)
+        var carry: [UInt8] = []
+        var offset = 0
+        while true {
+            let chunk: Data
+            do {
+                chunk = try handle.read(upToCount: chunkSize) ?? Data()
+            } catch {
+                throw EventLogError(.read, path: path, message: "\(error)")
+            }
+            if chunk.isEmpty { break }
+            carry += chunk
+            // Whole lines now; the unfinished last one waits for the next chunk.
+            guard let lastNewline = carry.lastIndex(of: UInt8(ascii: "\n")) else { continue }
+            lines.feed(carry[...lastNewline], at: offset, onGroup: onGroup)
+            offset += lastNewline + 1
+            carry.removeSubrange(...lastNewline)
+        }
+        if !carry.isEmpty { lines.feed(carry[...], at: offset, onGroup: onGroup) }
+        return lines.finish(onGroup: onGroup)
+    }
+}
+
+/// Splits bytes into lines and decodes them, tracking where each starts in the whole log.
+private struct LineScanner {
+    let total: Int
+    var scan = LogScan()
+    var reader = GroupReader()
+    var lineNumber = 0
+    var stopped = false
+
+    init(total: Int) { self.total = total }
+
+    /// `bytes` start at byte `base` of the log and end at a line end, or at the end of the log.
+    mutating func feed(_ bytes: ArraySlice<UInt8>, at base: Int, onGroup: ([SequencedRecord]) -> Void) {
+        var i = bytes.startIndex
+        while i < bytes.endIndex && !stopped {
             lineNumber += 1
-            guard let newline = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) else {
+            let offset = base + (i - bytes.startIndex)
+            guard let newline = bytes[i...].firstIndex(of: UInt8(ascii: "\n")) else {
                 scan.damage.append(
                     LogDamage(
                         kind: .tornTail,
                         line: lineNumber,
                         offset: offset,
                         seq: scan.lastSeq,
-                        detail: "last record has no line end (\(bytes.count - offset) bytes cut off)"
+                        detail: "last record has no line end (\(bytes.endIndex - i) bytes cut off)"
                     )
                 )
+                stopped = true
                 break
             }
-            let next = newline + 1
-            switch LogLineCodec.decode(bytes[offset..<newline]) {
+            let next = base + (newline + 1 - bytes.startIndex)
+            switch LogLineCodec.decode(bytes[i..<newline]) {
             case .success(let record):
-                reader.take(record, line: lineNumber, offset: offset, next: next, into: &scan)
+                reader.take(record, line: lineNumber, offset: offset, next: next, into: &scan, onGroup: onGroup)
             case .failure(let failure):
-                if next == bytes.count && failure == .checksum {
+                if next == total && failure == .checksum {
                     scan.damage.append(
                         LogDamage(
                             kind: .tornTail,
@@ -89,14 +145,24 @@ public struct LogScan: Sendable {
                 } else {
                     let detail: String
                     switch failure {
-                    case .checksum: detail = "checksum mismatch (\(newline - offset) bytes)"
+                    case .checksum: detail = "checksum mismatch (\(newline - i) bytes)"
                     case .malformed(let why): detail = "unreadable record: \(why)"
                     }
-                    reader.lose(line: lineNumber, offset: offset, next: next, detail: detail, into: &scan)
+                    reader.lose(
+                        line: lineNumber,
+                        offset: offset,
+                        next: next,
+                        detail: detail,
+                        into: &scan,
+                        onGroup: onGroup
+                    )
                 }
             }
-            offset = next
+            i = newline + 1
         }
+    }
+
+    mutating func finish(onGroup: ([SequencedRecord]) -> Void) -> LogScan {
         reader.finish(into: &scan)
         return scan
     }
@@ -110,14 +176,21 @@ private struct GroupReader {
     var groupOffset = 0
     var groupLine = 0
 
-    mutating func take(_ record: SequencedRecord, line: Int, offset: Int, next: Int, into scan: inout LogScan) {
+    mutating func take(
+        _ record: SequencedRecord,
+        line: Int,
+        offset: Int,
+        next: Int,
+        into scan: inout LogScan,
+        onGroup: ([SequencedRecord]) -> Void
+    ) {
         switch record.record {
         case .retraction:
-            if hasDocument { abandon(at: offset, into: &scan) }
+            if hasDocument { abandon(at: offset, into: &scan, onGroup: onGroup) }
             if group.isEmpty { begin(line: line, offset: offset) }
             group.append(record)
         case .document(let document):
-            if hasDocument { abandon(at: offset, into: &scan) }
+            if hasDocument { abandon(at: offset, into: &scan, onGroup: onGroup) }
             if group.isEmpty { begin(line: line, offset: offset) }
             group.append(record)
             hasDocument = true
@@ -139,12 +212,19 @@ private struct GroupReader {
             group.append(record)
             expected -= 1
         }
-        if hasDocument && expected == 0 { close(endingAt: next, into: &scan) }
+        if hasDocument && expected == 0 { close(endingAt: next, into: &scan, onGroup: onGroup) }
     }
 
     /// A line that cannot be read: reported and skipped. Inside a group it
     /// counts as one of the document's events, so the group can still complete.
-    mutating func lose(line: Int, offset: Int, next: Int, detail: String, into scan: inout LogScan) {
+    mutating func lose(
+        line: Int,
+        offset: Int,
+        next: Int,
+        detail: String,
+        into scan: inout LogScan,
+        onGroup: ([SequencedRecord]) -> Void
+    ) {
         scan.damage.append(
             LogDamage(
                 kind: .corruptRecord,
@@ -158,7 +238,7 @@ private struct GroupReader {
             scan.validLength = next
         } else if hasDocument {
             expected -= 1
-            if expected == 0 { close(endingAt: next, into: &scan) }
+            if expected == 0 { close(endingAt: next, into: &scan, onGroup: onGroup) }
         }
     }
 
@@ -184,7 +264,7 @@ private struct GroupReader {
     }
 
     /// The open group stops early but later records are intact: keep what is there and say so.
-    private mutating func abandon(at offset: Int, into scan: inout LogScan) {
+    private mutating func abandon(at offset: Int, into scan: inout LogScan, onGroup: ([SequencedRecord]) -> Void) {
         let events = group.count { if case .event = $0.record { true } else { false } }
         scan.damage.append(
             LogDamage(
@@ -195,11 +275,18 @@ private struct GroupReader {
                 detail: "document has \(events) of its events before the next document"
             )
         )
-        close(endingAt: offset, into: &scan)
+        close(endingAt: offset, into: &scan, onGroup: onGroup)
     }
 
-    private mutating func close(endingAt end: Int, into scan: inout LogScan) {
-        scan.records += group
+    private mutating func close(endingAt end: Int, into scan: inout LogScan, onGroup: ([SequencedRecord]) -> Void) {
+        for r in group {
+            switch r.record {
+            case .document: scan.documentCount += 1
+            case .event: scan.eventCount += 1
+            case .retraction: scan.retractionCount += 1
+            }
+        }
+        onGroup(group)
         if let last = group.last { scan.lastSeq = max(scan.lastSeq, last.seq) }
         scan.validLength = end
         group = []

@@ -143,10 +143,15 @@ extension Timelinectl {
         var json = false
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: log) else {
+            guard FileManager.default.isReadableFile(atPath: log) else {
                 throw ValidationError("cannot read \(log)")
             }
-            let scan = LogScan.scan(Array(data))
+            let scan: LogScan
+            do {
+                scan = try LogScan.scan(fileAt: log) { _ in }
+            } catch {
+                throw ValidationError("\(error)")
+            }
             if json {
                 struct Report: Encodable {
                     var log: String
@@ -156,7 +161,7 @@ extension Timelinectl {
                 }
                 let report = Report(
                     log: log,
-                    records: scan.records.count,
+                    records: scan.recordCount,
                     documents: scan.documentCount,
                     events: scan.eventCount,
                     retractions: scan.retractionCount,
@@ -168,7 +173,7 @@ extension Timelinectl {
                 print(String(decoding: try encoder.encode(report), as: UTF8.self))
             } else {
                 print(
-                    "\(log): \(scan.records.count) records: \(scan.documentCount) documents, \(scan.eventCount) events, \(scan.retractionCount) retractions, last seq \(scan.lastSeq)"
+                    "\(log): \(scan.recordCount) records: \(scan.documentCount) documents, \(scan.eventCount) events, \(scan.retractionCount) retractions, last seq \(scan.lastSeq)"
                 )
                 for d in scan.damage { print("damage: \(d)") }
                 print(scan.damage.isEmpty ? "ok" : "DAMAGED: \(scan.damage.count) problem(s)")

@@ -127,4 +127,26 @@ import TimelineCore
         #expect(index.events.map(\.id).sorted() == ["e1", "e2", "e4"])
         #expect(index.documentOrder == ["d1", "d3"])
     }
+
+    @Test(arguments: [1, 7, 64, 4096])
+    func streamedScanAgreesWithTheWholeBufferScan(chunk: Int) throws {
+        var clean = try Fixtures.log(groups)
+        var damaged = clean
+        let firstNewline = damaged.firstIndex(of: UInt8(ascii: "\n"))!
+        damaged[firstNewline + 20] ^= 0x20
+        damaged.removeLast(9)
+        clean += Array("{\"torn".utf8)
+        for bytes in [try Fixtures.log(groups), clean, damaged] {
+            let path = Fixtures.tempDir() + "/events.log"
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+            var streamed: [SequencedRecord] = []
+            let s = try LogScan.scan(fileAt: path, chunkSize: chunk) { streamed += $0 }
+            let whole = LogScan.scan(bytes)
+            #expect(streamed == whole.records)
+            #expect(s.damage == whole.damage)
+            #expect(s.validLength == whole.validLength)
+            #expect(s.lastSeq == whole.lastSeq)
+            #expect(s.recordCount == whole.records.count)
+        }
+    }
 }

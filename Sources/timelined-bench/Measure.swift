@@ -1,0 +1,196 @@
+import ArgumentParser
+import Foundation
+import NIOCore
+import TimelineClient
+import TimelineCore
+import TimelineProtocol
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Starts the real daemon on a generated state folder and measures it as clients see it.
+struct Measure: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start timelined on a state folder and measure start-up, memory, queries and drop-to-queryable time."
+    )
+
+    @Option(help: "State folder made by `generate` (the log is only read and appended to).") var state: String
+    @Option(help: "Queries of each kind timed one after another.") var queries = 2000
+    @Option(help: "Concurrent clients for the throughput run.") var clients = 32
+    @Option(help: "Seconds the throughput run lasts.") var seconds = 5
+    @Option(help: "Articles dropped for the drop-to-queryable run.") var drops = 20
+
+    func run() async throws {
+        let work = "/tmp/tlbench-\(getpid())"
+        let drop = work + "/drop"
+        let socket = work + "/t.sock"
+        try FileManager.default.createDirectory(atPath: drop, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+
+        let daemon = Process()
+        daemon.executableURL = Self.sibling("timelined")
+        daemon.arguments = ["--drop-dir", drop, "--state-dir", state, "--socket", socket, "--log-level", "warning"]
+        daemon.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        let started = ContinuousClock.now
+        try daemon.run()
+        defer {
+            kill(daemon.processIdentifier, SIGTERM)
+            daemon.waitUntilExit()
+        }
+
+        // Start-up: until a real query is answered.
+        let probe = TimelineClient(socketPath: socket, timeout: .seconds(5))
+        var startup: Duration?
+        while startup == nil {
+            guard daemon.isRunning else { throw ValidationError("the daemon exited during start-up") }
+            if (try? await probe.call(
+                Methods.query,
+                QueryParams(from: "2024-04", to: "2024-04", limit: 1),
+                as: QueryResult.self
+            )) != nil {
+                startup = ContinuousClock.now - started
+            } else {
+                try await Task.sleep(for: .milliseconds(5))
+            }
+        }
+        let stats = try await probe.call(Methods.stats, NoParams(), as: StatsResult.self)
+        report("events in the log", "\(stats.events)")
+        report("start-up to first answered query", Self.ms(startup!))
+        report("resident memory after start-up", Self.rss(daemon.processIdentifier))
+
+        var rng = BenchRandom(seed: 99)
+        let monthQueries = (0..<queries).map { _ -> QueryParams in
+            let year = 2000 + rng.below(27)
+            let month = String(format: "%04d-%02d", year, 1 + rng.below(12))
+            return QueryParams(from: month, to: month, types: [EventType.allCases[rng.below(7)].rawValue], limit: 100)
+        }
+        let wordQueries = (0..<queries).map { _ in
+            QueryParams(
+                text: Corpus.places[rng.below(Corpus.places.count)] + " "
+                    + ["bridge", "port", "rail", "energy"][rng.below(4)],
+                limit: 100
+            )
+        }
+        try await latency("one-month range + type, ≤100 events", monthQueries, socket: socket)
+        try await latency("words in the evidence, ≤100 events", wordQueries, socket: socket)
+        try await throughput(monthQueries + wordQueries, socket: socket)
+        report("resident memory after the queries", Self.rss(daemon.processIdentifier))
+        try await dropToQueryable(drop: drop, socket: socket)
+        report("peak resident memory", Self.rss(daemon.processIdentifier, field: "VmHWM"))
+    }
+
+    func latency(_ name: String, _ queries: [QueryParams], socket: String) async throws {
+        let client = TimelineClient(socketPath: socket, timeout: .seconds(30))
+        let times = try await client.withConnection { c in
+            var times: [Duration] = []
+            times.reserveCapacity(queries.count)
+            for q in queries {
+                let t0 = ContinuousClock.now
+                _ = try await c.call(Methods.query, q, as: QueryResult.self)
+                times.append(ContinuousClock.now - t0)
+            }
+            return times
+        }
+        report("query p50, \(name)", Self.ms(Self.percentile(times, 0.50)))
+        report("query p99, \(name)", Self.ms(Self.percentile(times, 0.99)))
+    }
+
+    func throughput(_ queries: [QueryParams], socket: String) async throws {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        let total = try await withThrowingTaskGroup(of: Int.self) { group in
+            for k in 0..<clients {
+                group.addTask {
+                    let client = TimelineClient(socketPath: socket, timeout: .seconds(30))
+                    return try await client.withConnection { c in
+                        var n = 0
+                        while ContinuousClock.now < deadline {
+                            _ = try await c.call(
+                                Methods.query,
+                                queries[(k * 7919 + n) % queries.count],
+                                as: QueryResult.self
+                            )
+                            n += 1
+                        }
+                        return n
+                    }
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        report("queries per second, \(clients) clients", String(format: "%.0f", Double(total) / Double(seconds)))
+    }
+
+    func dropToQueryable(drop: String, socket: String) async throws {
+        let client = TimelineClient(socketPath: socket, timeout: .seconds(30))
+        let times = try await client.withConnection { c in
+            _ = try await c.call(Methods.subscribe, SubscribeParams(), as: SubscribeResult.self)
+            var times: [Duration] = []
+            for i in 0..<drops {
+                let name = "bench-\(getpid())-\(i).txt"
+                let temp = drop + "/." + name + ".tmp"
+                try Self.article(i).write(toFile: temp, atomically: false, encoding: .utf8)
+                let t0 = ContinuousClock.now
+                guard rename(temp, drop + "/" + name) == 0 else { throw ValidationError("rename failed") }
+                while true {
+                    let n = try await c.nextNotification()
+                    if n.params.event?.source.path.hasSuffix(name) == true { break }
+                }
+                times.append(ContinuousClock.now - t0)
+                // Let this article finish before the next; its other notifications are skipped above.
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            return times
+        }
+        report("drop-to-queryable p50, 20 KB article", Self.ms(Self.percentile(times, 0.50)))
+        report("drop-to-queryable max", Self.ms(times.max() ?? .zero))
+    }
+
+    /// About 20 KB of article text with dated happenings, different for each `i`.
+    static func article(_ i: Int) -> String {
+        var text = "Border report \(i)\n\nBy Staff | May 26, 2024 |\n\n"
+        var k = 0
+        while text.utf8.count < 20_000 {
+            let place = Corpus.places[(i + k) % Corpus.places.count]
+            let month = Corpus.months[(i * 3 + k) % 12]
+            text +=
+                "Officials from \(place) met their counterparts on \(1 + (i + k) % 28) \(month) \(2010 + (i + k) % 15) "
+            text += "to discuss \(Corpus.topics[k % Corpus.topics.count]). "
+            text +=
+                "Trade through the crossing rose by \(k % 9 + 2) percent over the previous year, the customs office said, "
+            text += "while local firms continued to invest in warehouses and cold-chain logistics along the river.\n\n"
+            k += 1
+        }
+        return text
+    }
+
+    func report(_ what: String, _ value: String) {
+        print(what.padding(toLength: 52, withPad: " ", startingAt: 0) + value)
+    }
+
+    static func percentile(_ times: [Duration], _ p: Double) -> Duration {
+        guard !times.isEmpty else { return .zero }
+        let sorted = times.sorted()
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
+    }
+
+    static func ms(_ d: Duration) -> String {
+        let c = d.components
+        return String(format: "%.3f ms", Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15)
+    }
+
+    static func rss(_ pid: Int32, field: String = "VmRSS") -> String {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") })
+        else { return "?" }
+        let kb = Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+        return "\(kb / 1024) MiB"
+    }
+
+    /// A binary built beside this one.
+    static func sibling(_ name: String) -> URL {
+        let me =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent(name)
+    }
+}
