@@ -91,7 +91,10 @@ extension TimelineQuery {
         let to: CivilDate?
         let types: Set<EventType>
         let words: [String]
+        /// `words` as lower-case UTF-8, when every one is ASCII: matched without allocating.
+        let asciiWords: [[UInt8]]?
         let place: String?
+        let placeIsASCII: Bool
         let organization: String?
         let source: String?
 
@@ -100,7 +103,9 @@ extension TimelineQuery {
             to = q.to
             types = q.types
             words = q.text.map { $0.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) } ?? []
+            asciiWords = words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? words.map { Array($0.utf8) } : nil
             place = q.place?.lowercased()
+            placeIsASCII = place?.utf8.allSatisfy { $0 < 0x80 } ?? true
             organization = q.organization?.lowercased()
             source = q.source?.lowercased()
         }
@@ -112,7 +117,9 @@ extension TimelineQuery {
             if let from, e.end < from { return false }
             if let to, e.start > to { return false }
             if !types.isEmpty && !types.contains(e.type) { return false }
-            if let place, !e.places.contains(where: { $0.lowercased() == place }) { return false }
+            if let place, !e.places.contains(where: { Self.equalFoldingASCII($0, place, bIsASCII: placeIsASCII) }) {
+                return false
+            }
             if let organization, !e.organizations.contains(where: { $0.lowercased().contains(organization) }) {
                 return false
             }
@@ -124,10 +131,42 @@ extension TimelineQuery {
                 if !hit { return false }
             }
             if !words.isEmpty {
-                let evidence = e.evidence.lowercased()
-                for w in words where !evidence.contains(w) { return false }
+                if let asciiWords {
+                    for w in asciiWords where !Self.contains(e.evidence, foldingASCII: w) { return false }
+                } else {
+                    let evidence = e.evidence.lowercased()
+                    for w in words where !evidence.contains(w) { return false }
+                }
             }
             return true
         }
+
+        /// Whether `text` contains `needle` (lower-case ASCII bytes), ignoring ASCII case.
+        static func contains(_ text: String, foldingASCII needle: [UInt8]) -> Bool {
+            guard let first = needle.first else { return true }
+            var text = text
+            return text.withUTF8 { hay in
+                guard hay.count >= needle.count else { return false }
+                var i = 0
+                let last = hay.count - needle.count
+                while i <= last {
+                    if fold(hay[i]) == first {
+                        var k = 1
+                        while k < needle.count && fold(hay[i + k]) == needle[k] { k += 1 }
+                        if k == needle.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+
+        /// Equal ignoring case; `b` is already lower case. ASCII `b` is compared byte by byte.
+        static func equalFoldingASCII(_ a: String, _ b: String, bIsASCII: Bool) -> Bool {
+            guard bIsASCII else { return a.lowercased() == b }
+            return a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { fold($0) == $1 }
+        }
+
+        @inline(__always) static func fold(_ c: UInt8) -> UInt8 { c &- 65 < 26 ? c | 0x20 : c }
     }
 }

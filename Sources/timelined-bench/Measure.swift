@@ -129,7 +129,9 @@ struct Measure: AsyncParsableCommand {
             for i in 0..<drops {
                 let name = "bench-\(getpid())-\(i).txt"
                 let temp = drop + "/." + name + ".tmp"
-                try Self.article(i).write(toFile: temp, atomically: false, encoding: .utf8)
+                // Unique content: the daemon rightly ignores an article it has already logged.
+                let marker = "\(getpid())-\(i)-\(ContinuousClock.now)"
+                try Self.article(i, marker: marker).write(toFile: temp, atomically: false, encoding: .utf8)
                 let t0 = ContinuousClock.now
                 guard rename(temp, drop + "/" + name) == 0 else { throw ValidationError("rename failed") }
                 while true {
@@ -147,8 +149,8 @@ struct Measure: AsyncParsableCommand {
     }
 
     /// About 20 KB of article text with dated happenings, different for each `i`.
-    static func article(_ i: Int) -> String {
-        var text = "Border report \(i)\n\nBy Staff | May 26, 2024 |\n\n"
+    static func article(_ i: Int, marker: String) -> String {
+        var text = "Border report \(i) (\(marker))\n\nBy Staff | May 26, 2024 |\n\n"
         var k = 0
         while text.utf8.count < 20_000 {
             let place = Corpus.places[(i + k) % Corpus.places.count]

@@ -61,3 +61,31 @@ import Testing
         #expect(EventOrder(cursor: "nonsense") == nil)
     }
 }
+
+@Suite struct MatcherTests {
+    func event(_ evidence: String, places: [String] = []) -> TimelineEvent {
+        TimelineEvent(
+            id: "x", type: .meeting, date: TimexValue("2024")!, evidence: evidence,
+            source: SourceReference(path: "/d/a.txt", title: nil, document: "abc"), places: places)
+    }
+
+    @Test(arguments: [
+        ("bridge HARBIN", "The Harbin bridge opened.", true),
+        ("harbin", "In HARBIN today.", true),
+        ("bridg", "The bridge opened.", true),
+        ("tunnel", "The bridge opened.", false),
+        ("москва", "Встреча в МОСКВА прошла.", true),
+        ("丹东", "会议在丹东举行。", true),
+        ("", "Anything.", true),
+    ])
+    func wordsMatchIgnoringCase(text: String, evidence: String, hit: Bool) {
+        #expect(TimelineQuery.Matcher(TimelineQuery(text: text)).matches(event(evidence)) == hit)
+    }
+
+    @Test func placesMatchIgnoringCase() {
+        let m = TimelineQuery.Matcher(TimelineQuery(place: "DANDONG"))
+        #expect(m.matches(event("x", places: ["Dandong"])))
+        #expect(!m.matches(event("x", places: ["Donggang"])))
+        #expect(TimelineQuery.Matcher(TimelineQuery(place: "ЯНЬЦЗИ")).matches(event("x", places: ["Яньцзи"])))
+    }
+}
