@@ -35,14 +35,15 @@ public struct EventIndex: Sendable {
     private var long = Tier()
     /// Ids retracted but still stored in a tier.
     private var hidden: Set<String> = []
-    private var byID: [String: TimelineEvent] = [:]
-    private var idsByDocument: [String: [String]] = [:]
+    // Layered, like the tiers, so an append never copies a large map.
+    private var byID = LayeredMap<String, TimelineEvent>()
+    private var idsByDocument = LayeredMap<String, [String]>()
     /// Documents by SHA-256: every version ever logged.
-    public private(set) var documents: [String: DocumentRecord] = [:]
+    private var documentsBySHA = LayeredMap<String, DocumentRecord>()
     /// The newest document logged for each path.
-    public private(set) var latestByPath: [String: String] = [:]
+    private var pathToSHA = LayeredMap<String, String>()
     /// When each current document was logged, to list them in that order.
-    private var currentSeq: [String: UInt64] = [:]
+    private var currentSeq = LayeredMap<String, UInt64>()
     public private(set) var lastSeq: UInt64 = 0
 
     public init() {}
@@ -90,6 +91,11 @@ public struct EventIndex: Sendable {
         /// - Complexity: O(n log n).
         public func build() -> EventIndex {
             var index = self.index
+            index.byID.compact()
+            index.idsByDocument.compact()
+            index.documentsBySHA.compact()
+            index.pathToSHA.compact()
+            index.currentSeq.compact()
             let sorted = index.byID.values.sorted { EventOrder($0) < EventOrder($1) }
             let (short, longer) = (sorted.filter { !EventIndex.isLong($0) }, sorted.filter(EventIndex.isLong))
             index.main = Tier(events: short, orders: short.map(EventOrder.init))
@@ -113,7 +119,7 @@ public struct EventIndex: Sendable {
             }
         }
         self.lastSeq = max(self.lastSeq, lastSeq)
-        if recent.events.count >= Self.recentLimit { compact() }
+        if recent.events.count >= Self.recentLimit || pathToSHA.topCount >= Self.recentLimit { compact() }
     }
 
     /// Withdraws the events a retraction names; the log keeps them.
@@ -127,25 +133,29 @@ public struct EventIndex: Sendable {
     }
 
     private mutating func register(document: DocumentRecord, events: [TimelineEvent], seq: UInt64) {
-        if let previous = latestByPath[document.path], previous != document.sha256 {
+        if let previous = pathToSHA[document.path], previous != document.sha256 {
             currentSeq[previous] = nil
         }
-        documents[document.sha256] = document
-        latestByPath[document.path] = document.sha256
+        documentsBySHA[document.sha256] = document
+        pathToSHA[document.path] = document.sha256
         currentSeq[document.sha256] = seq
+        var ids = idsByDocument[document.sha256] ?? []
         for e in events where byID[e.id] == nil {
             byID[e.id] = e
-            idsByDocument[e.source.document, default: []].append(e.id)
+            ids.append(e.id)
         }
+        if !events.isEmpty { idsByDocument[document.sha256] = ids }
     }
 
     private mutating func withdraw(_ retraction: Retraction) {
+        var touched: [String: Set<String>] = [:]
         for id in retraction.events {
-            if let e = byID.removeValue(forKey: id) {
-                idsByDocument[e.source.document]?.removeAll { $0 == id }
-            }
+            if let e = byID.removeValue(forKey: id) { touched[e.source.document, default: []].insert(id) }
         }
-        if latestByPath[retraction.path] == retraction.document {
+        for (doc, ids) in touched {
+            idsByDocument[doc] = idsByDocument[doc]?.filter { !ids.contains($0) }
+        }
+        if pathToSHA[retraction.path] == retraction.document {
             currentSeq[retraction.document] = nil
         }
     }
@@ -175,6 +185,11 @@ public struct EventIndex: Sendable {
         recent = Tier()
         long = keptLong
         self.hidden = []
+        byID.compact()
+        idsByDocument.compact()
+        documentsBySHA.compact()
+        pathToSHA.compact()
+        currentSeq.compact()
     }
 
     /// The events in order, withdrawn ones left out.
@@ -194,24 +209,30 @@ public struct EventIndex: Sendable {
 
     public func event(id: String) -> TimelineEvent? { byID[id] }
 
-    public func document(sha256: String) -> DocumentRecord? { documents[sha256] }
+    public func document(sha256: String) -> DocumentRecord? { documentsBySHA[sha256] }
+
+    /// The SHA-256 of the newest document logged for `path`.
+    public func latest(path: String) -> String? { pathToSHA[path] }
+
+    /// Documents logged, counting every version.
+    public var documentVersionCount: Int { documentsBySHA.count }
 
     /// The current version of each path, in the order they were logged.
     ///
     /// - Complexity: O(d log d) in the number of documents.
     public var documentOrder: [String] {
-        currentSeq.sorted { $0.value < $1.value }.map(\.key)
+        currentSeq.entries.sorted { $0.value < $1.value }.map(\.key)
     }
 
     /// True when this content is what some path in the drop folder holds now.
     public func isCurrent(sha256: String) -> Bool {
-        guard let d = documents[sha256] else { return false }
-        return latestByPath[d.path] == sha256
+        guard let d = documentsBySHA[sha256] else { return false }
+        return pathToSHA[d.path] == sha256
     }
 
     /// True when a file with this path, size and modification time is already logged.
     public func hasFile(path: String, size: Int, modified: Double) -> Bool {
-        guard let sha = latestByPath[path], let d = documents[sha] else { return false }
+        guard let sha = pathToSHA[path], let d = documentsBySHA[sha] else { return false }
         // Times go through JSON as decimals: compare to the microsecond.
         return d.size == size && abs(d.modified - modified) < 1e-6
     }

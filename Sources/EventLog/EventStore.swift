@@ -69,7 +69,7 @@ public actor EventStore {
         var document = document
         document.eventCount = events.count
         var records: [LogRecord] = []
-        if let previous = index.latestByPath[document.path], previous != document.sha256 {
+        if let previous = index.latest(path: document.path), previous != document.sha256 {
             // The path holds new content: withdraw the old version's events in the same group.
             let retraction = Retraction(
                 document: previous,

@@ -83,7 +83,8 @@ public struct Daemon {
         logger.info(
             "log loaded",
             metadata: [
-                "documents": "\(index.documents.count)", "events": "\(index.eventCount)", "log": "\(config.logPath)",
+                "documents": "\(index.documentOrder.count)", "events": "\(index.eventCount)",
+                "log": "\(config.logPath)",
             ]
         )
 

@@ -27,12 +27,14 @@ struct QueryService: RequestHandler {
             let fm = FileManager.default
             return SourcesResult(
                 sources: index.documentOrder.compactMap { sha in
-                    index.documents[sha].map { SourceEntry(document: $0, present: fm.fileExists(atPath: $0.path)) }
+                    index.document(sha256: sha).map {
+                        SourceEntry(document: $0, present: fm.fileExists(atPath: $0.path))
+                    }
                 }
             )
         case Methods.stats:
             _ = try request.decodeParams(NoParams.self)
-            let documents = index.documentOrder.compactMap { index.documents[$0] }
+            let documents = index.documentOrder.compactMap { index.document(sha256: $0) }
             let size = (try? FileManager.default.attributesOfItem(atPath: store.logPath)[.size] as? Int) ?? 0
             return StatsResult(
                 documents: documents.count { $0.status == .ingested },

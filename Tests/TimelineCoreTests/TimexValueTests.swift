@@ -65,8 +65,13 @@ import Testing
 @Suite struct MatcherTests {
     func event(_ evidence: String, places: [String] = []) -> TimelineEvent {
         TimelineEvent(
-            id: "x", type: .meeting, date: TimexValue("2024")!, evidence: evidence,
-            source: SourceReference(path: "/d/a.txt", title: nil, document: "abc"), places: places)
+            id: "x",
+            type: .meeting,
+            date: TimexValue("2024")!,
+            evidence: evidence,
+            source: SourceReference(path: "/d/a.txt", title: nil, document: "abc"),
+            places: places
+        )
     }
 
     @Test(arguments: [
