@@ -7,6 +7,10 @@ let package = Package(
     products: [
         .executable(name: "timelined", targets: ["timelined"]),
         .executable(name: "timelinectl", targets: ["timelinectl"]),
+        // For the fuzz targets in Fuzz/, a package of their own that depends on this one by path.
+        .library(name: "TimelineCore", targets: ["TimelineCore"]),
+        .library(name: "EventExtraction", targets: ["EventExtraction"]),
+        .library(name: "TimelineProtocol", targets: ["TimelineProtocol"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -84,6 +88,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
@@ -126,7 +131,10 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "TimelineDaemonTests", dependencies: ["TimelineDaemon"]),
+        .testTarget(
+            name: "TimelineDaemonTests",
+            dependencies: ["TimelineDaemon", "TimelineServer", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["timelined", "timelinectl", "TimelineClient", "TimelineProtocol", "TimelineCore"]

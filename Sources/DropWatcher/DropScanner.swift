@@ -35,10 +35,13 @@ public enum DropScanner {
     ///
     /// - Parameter root: the directory to walk; if it is missing or not a
     ///   directory the result is empty.
+    /// - Parameter includingSpecialFiles: also report symlinks (not followed),
+    ///   FIFOs, sockets and devices, for a consumer that records why it will not
+    ///   read them. Their `size` is `lstat`'s.
     /// - Complexity: O(*n* log *n*) for *n* entries under `root`.
-    public static func scan(root: String) -> [FoundFile] {
+    public static func scan(root: String, includingSpecialFiles: Bool = false) -> [FoundFile] {
         var found: [FoundFile] = []
-        DirectoryWalk.walk(root: root) { path, info in
+        DirectoryWalk.walk(root: root, includingSpecialFiles: includingSpecialFiles) { path, info in
             found.append(
                 FoundFile(
                     path: path,
@@ -60,6 +63,7 @@ enum DirectoryWalk {
     /// (``TemporaryNames/isSkippedDirectory(_:)``).
     static func walk(
         root: String,
+        includingSpecialFiles: Bool = false,
         skippedDirectory: (String) -> Void = { _ in },
         file: (String, stat) -> Void
     ) {
@@ -95,7 +99,8 @@ enum DirectoryWalk {
                         pending.append(path)
                     }
                 default:
-                    continue  // symlinks, FIFOs, sockets, devices
+                    // Symlinks (never followed), FIFOs, sockets, devices.
+                    if includingSpecialFiles && !TemporaryNames.isTemporary(name) { file(path, info) }
                 }
             }
         }

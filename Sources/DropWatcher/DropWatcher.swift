@@ -29,6 +29,7 @@ public final class DropWatcher: Sendable {
 
     private let root: String
     private let bufferSize: Int
+    private let reportsSpecialFiles: Bool
     private let logger: Logger
     private let state: Mutex<State>
 
@@ -40,16 +41,22 @@ public final class DropWatcher: Sendable {
     ///   - bufferSize: how many events may wait for the consumer (at least 1).
     ///     Beyond that the watcher sends ``DropEvent/rescan(reason:)`` with
     ///     ``RescanReason/bufferFull`` instead of losing events. Default 4096.
+    ///   - reportsSpecialFiles: also report symlinks (never followed), FIFOs,
+    ///     sockets and devices as ``DropEvent/ready(path:)``, for a consumer that
+    ///     sets them aside with a reason rather than ignoring them; it must not
+    ///     open them blindly. Default false: regular files only.
     ///   - logger: where the watcher logs; `notice` and above are worth keeping.
     ///   - heartbeat: see ``heartbeat``.
     public init(
         root: String,
         bufferSize: Int = 4096,
+        reportsSpecialFiles: Bool = false,
         logger: Logger,
         heartbeat: (@Sendable () -> Void)? = nil
     ) {
         self.root = Self.absolute(root)
         self.bufferSize = max(1, bufferSize)
+        self.reportsSpecialFiles = reportsSpecialFiles
         self.logger = logger
         self.state = Mutex(State(heartbeat: heartbeat))
     }
@@ -98,6 +105,7 @@ public final class DropWatcher: Sendable {
             continuation: continuation,
             logger: logger,
             heartbeat: { [weak self] in self?.heartbeat?() },
+            reportsSpecialFiles: reportsSpecialFiles,
             finished: { [weak self] in self?.remove(session) }
         )
         let thread = Thread { driver.run() }

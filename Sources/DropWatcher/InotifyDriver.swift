@@ -37,6 +37,8 @@ struct InotifyDriver: Sendable {
     let continuation: AsyncThrowingStream<DropEvent, any Error>.Continuation
     let logger: Logger
     let heartbeat: @Sendable () -> Void
+    /// Also report symlinks, FIFOs, sockets and devices (see `DropWatcher.init`).
+    let reportsSpecialFiles: Bool
     let finished: @Sendable () -> Void
 
     func run() {
@@ -157,7 +159,7 @@ struct InotifyDriver: Sendable {
             switch action {
             case .emit(.ready(let path)):
                 // The name may already be gone or be a FIFO, symlink or device.
-                if fileInfo(path).map(isRegular) == true {
+                if fileInfo(path).map(isReportable) == true {
                     logger.debug("Ready", metadata: ["path": "\(path)"])
                     outlet.send(.ready(path: path))
                 } else {
@@ -168,6 +170,10 @@ struct InotifyDriver: Sendable {
             case .emitIfHardLink(let path):
                 if let info = fileInfo(path), isRegular(info), info.st_nlink > 1 {
                     logger.debug("Hard link ready", metadata: ["path": "\(path)"])
+                    outlet.send(.ready(path: path))
+                } else if reportsSpecialFiles, let info = fileInfo(path), isReportable(info), !isRegular(info) {
+                    // A symlink or FIFO gets no close event: it is complete at once.
+                    logger.debug("Special file", metadata: ["path": "\(path)"])
                     outlet.send(.ready(path: path))
                 }
             case .watchDirectory(let path):
@@ -194,7 +200,7 @@ struct InotifyDriver: Sendable {
     }
 
     private func sendScan(of directory: String, outlet: inout EventOutlet) {
-        for file in DropScanner.scan(root: directory) {
+        for file in DropScanner.scan(root: directory, includingSpecialFiles: reportsSpecialFiles) {
             outlet.send(.ready(path: file.path))
         }
     }
@@ -327,5 +333,10 @@ struct InotifyDriver: Sendable {
 
     private func isRegular(_ info: stat) -> Bool {
         (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// A regular file, or with ``reportsSpecialFiles`` anything but a directory.
+    private func isReportable(_ info: stat) -> Bool {
+        isRegular(info) || (reportsSpecialFiles && (info.st_mode & S_IFMT) != S_IFDIR)
     }
 }

@@ -8,15 +8,27 @@ import NIOPosix
 import ServiceLifecycle
 import TimelineProtocol
 import TimelineServer
+import UnixSignals
 
 /// The daemon, wired: log and index, ingestion from the watcher, and the socket server.
 public struct Daemon {
     public let configuration: DaemonConfiguration
     public let logger: Logger
+    /// Read again on SIGHUP; without it a reload re-applies `configuration`.
+    public var source: ConfigurationSource?
+    /// Changed by a reload when the configuration's `log_level` changes.
+    public var logLevel: LogLevelControl?
 
-    public init(configuration: DaemonConfiguration, logger: Logger) {
+    public init(
+        configuration: DaemonConfiguration,
+        logger: Logger,
+        source: ConfigurationSource? = nil,
+        logLevel: LogLevelControl? = nil
+    ) {
         self.configuration = configuration
         self.logger = logger
+        self.source = source
+        self.logLevel = logLevel
     }
 
     /// Runs until SIGTERM or SIGINT, then stops accepting, stops watching,
@@ -26,6 +38,7 @@ public struct Daemon {
     public func run() async throws {
         let config = configuration
         let notifier = SystemdNotifier()
+        ResourceLimits.raiseOpenFiles(logger: logger)
         let fm = FileManager.default
         let socketDir = (config.resolvedSocketPath as NSString).deletingLastPathComponent
         for dir in [config.dropDir, config.stateDir] + (socketDir.isEmpty ? [] : [socketDir]) {
@@ -89,13 +102,19 @@ public struct Daemon {
         )
 
         let status = DaemonStatus()
+        let settings = IngestSettings(extractor: Extractor(resources: resources), maxFileBytes: config.maxFileBytes)
+        let watchdog = Watchdog(notifier: notifier)
         let ingest = IngestService(
-            watcher: DropWatcher(root: dropRoot, logger: logger),
+            watcher: DropWatcher(
+                root: dropRoot,
+                reportsSpecialFiles: true,
+                logger: logger,
+                heartbeat: { watchdog.beat() }
+            ),
             ingestor: Ingestor(
                 store: store,
-                extractor: Extractor(resources: resources),
+                settings: settings,
                 root: dropRoot,
-                maxFileBytes: config.maxFileBytes,
                 logger: logger,
                 threadPool: .singleton,
                 status: status
@@ -107,22 +126,46 @@ public struct Daemon {
         )
         let listen: TimelineServer.Configuration.Listen =
             ListenSockets.take().map { .adopt($0) } ?? .path(config.resolvedSocketPath, mode: config.socketMode)
+        let ownSocket: String? = if case .path(let path, _) = listen { path } else { nil }
+        let peers = PeerPolicy(uids: config.allowedUIDs, gids: config.allowedGIDs)
+        let reloader = ConfigReloader(
+            signals: await UnixSignalsSequence(trapping: .sighup),
+            source: source ?? ConfigurationSource(),
+            initial: config,
+            ownSocket: ownSocket,
+            settings: settings,
+            peers: peers,
+            logLevel: logLevel,
+            status: status,
+            notifier: notifier,
+            logger: logger
+        )
         let server = TimelineServer(
             configuration: .init(
                 listen: listen,
                 maxLineLength: config.maxLineBytes,
                 maxConnections: config.maxConnections,
-                idleTimeout: .seconds(Int64(config.idleTimeoutSeconds))
+                idleTimeout: .seconds(Int64(config.idleTimeoutSeconds)),
+                peers: peers
             ),
             handler: QueryService(store: store, status: status, dropDir: dropRoot),
             logger: logger,
-            onListening: { notifier.notify("READY=1\nSTATUS=\(status.summary)") }
+            onListening: { [logger] in
+                if let ownSocket, config.socketGroup != nil {
+                    do {
+                        try SocketAccess.apply(path: ownSocket, mode: config.socketMode, group: config.socketGroup)
+                    } catch {
+                        logger.error("\(error)")
+                    }
+                }
+                notifier.notify("READY=1\nSTATUS=\(status.summary)")
+            }
         )
 
         // Shutdown runs in reverse: the server stops accepting, then ingestion drains.
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: ingest), .init(service: server)],
+                services: [.init(service: ingest), .init(service: server), .init(service: reloader)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )

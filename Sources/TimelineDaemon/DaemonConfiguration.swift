@@ -12,6 +12,9 @@ import Foundation
 /// | `log_level` | `info` (`trace` … `critical`) |
 /// | `server.socket` | `$RUNTIME_DIRECTORY/timelined.sock`, else `<state_dir>/timelined.sock` |
 /// | `server.socket_mode` | `0o660` |
+/// | `server.socket_group` | empty: the daemon's group |
+/// | `server.allowed_uids` | `[]` (no check beyond the socket's mode) |
+/// | `server.allowed_gids` | `[]` |
 /// | `server.max_line_bytes` | 1 MiB |
 /// | `server.max_connections` | 256 |
 /// | `server.idle_timeout_seconds` | 300 |
@@ -27,6 +30,12 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var logLevel = "info"
     public var socketPath: String?
     public var socketMode: UInt32 = 0o660
+    /// A group name or number; `nil` leaves the socket in the daemon's group.
+    public var socketGroup: String?
+    /// With either list non-empty, only peers (SO_PEERCRED) whose uid is in
+    /// `allowedUIDs` or whose primary gid is in `allowedGIDs` are served.
+    public var allowedUIDs: [UInt32] = []
+    public var allowedGIDs: [UInt32] = []
     public var maxLineBytes = 1 << 20
     public var maxConnections = 256
     public var idleTimeoutSeconds = 300
@@ -100,6 +109,22 @@ public struct DaemonConfiguration: Sendable, Equatable {
                     socketMode = UInt32(s, radix: 8)!
                 default: throw fail("expected a mode such as 0o660 or \"0660\"")
                 }
+            case "server.socket_group":
+                switch entry.value {
+                case .string(let s): socketGroup = s.isEmpty ? nil : s
+                case .integer(let n) where (0...Int(UInt32.max - 1)).contains(n): socketGroup = String(n)
+                default: throw fail("expected a group name or number")
+                }
+            case "server.allowed_uids", "server.allowed_gids":
+                guard case .array(let items) = entry.value else { throw fail("expected a list of numeric ids") }
+                var ids: [UInt32] = []
+                for item in items {
+                    guard case .integer(let n) = item, (0...Int(UInt32.max - 1)).contains(n) else {
+                        throw fail("expected a list of numeric ids, such as [0, 1000]")
+                    }
+                    ids.append(UInt32(n))
+                }
+                if key == "server.allowed_uids" { allowedUIDs = ids } else { allowedGIDs = ids }
             case "server.max_line_bytes": maxLineBytes = try int(64...(1 << 30))
             case "server.max_connections": maxConnections = try int(1...100_000)
             case "server.idle_timeout_seconds": idleTimeoutSeconds = try int(1...86_400)

@@ -53,7 +53,9 @@ struct IngestService: Service {
                 case .drop(.rescan(let reason)):
                     logger.info("scanning the drop folder", metadata: ["reason": "\(reason.rawValue)"])
                     let root = ingestor.root
-                    let files = try await ingestor.threadPool.runIfActive { DropScanner.scan(root: root) }
+                    let files = try await ingestor.threadPool.runIfActive {
+                        DropScanner.scan(root: root, includingSpecialFiles: true)
+                    }
                     let index = ingestor.store.snapshot
                     let new = files.filter { !index.hasFile(path: $0.path, size: $0.size, modified: $0.modified) }
                     logger.info("scan found \(files.count) files, \(new.count) not yet logged")

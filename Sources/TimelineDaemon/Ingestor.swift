@@ -9,10 +9,10 @@ import TimelineCore
 /// Takes one file from the drop folder into the log: read, hash, extract, append.
 struct Ingestor: Sendable {
     let store: EventStore
-    let extractor: Extractor
+    /// The extractor and the size limit, replaced by a reload.
+    let settings: IngestSettings
     /// Resolved, absolute.
     let root: String
-    let maxFileBytes: Int
     let logger: Logger
     let threadPool: NIOThreadPool
     let status: DaemonStatus
@@ -24,7 +24,8 @@ struct Ingestor: Sendable {
     @discardableResult
     func ingest(_ path: String) async -> Bool {
         let root = self.root
-        let maxFileBytes = self.maxFileBytes
+        let settings = self.settings.current
+        let maxFileBytes = settings.maxFileBytes
         let outcome: Result<ArticleFile, ArticleFile.Failure>
         do {
             // File reads block: keep them off the cooperative pool.
@@ -54,25 +55,40 @@ struct Ingestor: Sendable {
             )
             return false
         case .success(let file):
-            return await ingest(file, path: path)
+            return await ingest(file, path: path, extractor: settings.extractor)
         }
     }
 
-    private func ingest(_ file: ArticleFile, path: String) async -> Bool {
+    private func ingest(_ file: ArticleFile, path: String, extractor: Extractor) async -> Bool {
         let sha = Self.sha256(file.bytes)
         if let known = store.snapshot.document(sha256: sha), store.snapshot.isCurrent(sha256: sha) {
             logger.debug("same content already logged", metadata: ["path": "\(path)", "as": "\(known.path)"])
             return true
         }
-        let article: ArticleText
+        let modifiedDay = CivilDate(dayNumber: Int((file.modified / 86_400).rounded(.down)))
+        let fileName = (path as NSString).lastPathComponent
+        let decoded: Result<ExtractionResult, any Error>
         do {
-            article = try ArticleText.decode(file.bytes, fileName: (path as NSString).lastPathComponent)
+            // Decoding and extraction take seconds on a large file: on the thread
+            // pool they cannot starve the cooperative pool the server's
+            // requests run on (measured: health waited 12 s during a flood).
+            decoded = try await threadPool.runIfActive {
+                Result {
+                    let article = try ArticleText.decode(file.bytes, fileName: fileName)
+                    return extractor.extract(article, dctOverride: nil, modified: modifiedDay)
+                }
+            }
         } catch {
+            logger.warning("not ingested: shutting down", metadata: ["path": "\(path)"])
+            return false
+        }
+        let result: ExtractionResult
+        switch decoded {
+        case .success(let r): result = r
+        case .failure(let error):
             await record(failed: "\(error)", path: path, sha: sha, size: file.size, modified: file.modified, title: nil)
             return false
         }
-        let modifiedDay = CivilDate(dayNumber: Int((file.modified / 86_400).rounded(.down)))
-        let result = extractor.extract(article, dctOverride: nil, modified: modifiedDay)
         let source = SourceReference(path: path, title: result.title, document: sha)
         let events = result.events.enumerated().map { i, e in
             TimelineEvent(

@@ -29,17 +29,21 @@ public struct TimelineServer: Service {
         public var maxConnections: Int
         /// A connection that sends nothing for this long is closed.
         public var idleTimeout: TimeAmount
+        /// Which peers are served (SO_PEERCRED); by default everyone who can connect.
+        public var peers: PeerPolicy
 
         public init(
             listen: Listen,
             maxLineLength: Int = 1 << 20,
             maxConnections: Int = 256,
-            idleTimeout: TimeAmount = .seconds(300)
+            idleTimeout: TimeAmount = .seconds(300),
+            peers: PeerPolicy = PeerPolicy()
         ) {
             self.listen = listen
             self.maxLineLength = maxLineLength
             self.maxConnections = maxConnections
             self.idleTimeout = idleTimeout
+            self.peers = peers
         }
     }
 
@@ -111,16 +115,25 @@ public struct TimelineServer: Service {
 
         let open = ConnectionCount()
         let limit = configuration.maxConnections
+        let peers = configuration.peers
         try await withThrowingDiscardingTaskGroup { tasks in
             try await server.executeThenClose { connections in
                 for try await connection in connections.cancelOnGracefulShutdown() {
-                    let admitted = open.enter(limit: limit)
                     tasks.addTask {
-                        if admitted {
+                        if peers.isRestricted,
+                            let refusal = peers.refusal(for: await PeerCredentials.of(connection.channel))
+                        {
+                            logger.notice("refusing connection: not on the allow-list", metadata: ["why": "\(refusal)"])
+                            await refuse(connection, with: refusal)
+                        } else if open.enter(limit: limit) {
                             await serve(connection)
                             open.leave()
                         } else {
-                            await refuse(connection, limit: limit)
+                            logger.warning("refusing connection: \(limit) already open")
+                            await refuse(
+                                connection,
+                                with: .overloaded("too many connections (limit \(limit)); try again later")
+                            )
                         }
                     }
                 }
@@ -168,14 +181,10 @@ public struct TimelineServer: Service {
         }
     }
 
-    private func refuse(_ connection: Connection, limit: Int) async {
-        logger.warning("refusing connection: \(limit) already open")
+    /// Answers a connection that will not be served with one error line, then closes it.
+    private func refuse(_ connection: Connection, with error: RPCError) async {
         try? await connection.executeThenClose { _, outbound in
-            let failure = RPCFailure(
-                id: .null,
-                error: .overloaded("too many connections (limit \(limit)); try again later")
-            )
-            try await outbound.write(ByteBuffer(bytes: RPCResponseEncoder.failure(failure)))
+            try await outbound.write(ByteBuffer(bytes: RPCResponseEncoder.failure(RPCFailure(id: .null, error: error))))
         }
     }
 

@@ -33,34 +33,25 @@ struct Timelined: AsyncParsableCommand {
         // Past a file-size limit, write() should fail with EFBIG (handled, retried) rather
         // than the kernel killing the daemon.
         signal(SIGXFSZ, SIG_IGN)
-        var configuration = DaemonConfiguration()
-        let file =
-            config ?? ProcessInfo.processInfo.environment["CONFIGURATION_DIRECTORY"].map { "\($0)/timelined.toml" }
-        if let file, config != nil || FileManager.default.fileExists(atPath: file) {
-            do {
-                try configuration.apply(file: file)
-            } catch {
-                throw ValidationError(error.description)
-            }
+        let source = ConfigurationSource(
+            file: config,
+            dropDir: dropDir,
+            stateDir: stateDir,
+            socket: socket,
+            logLevel: logLevel
+        )
+        let configuration: DaemonConfiguration
+        do {
+            configuration = try source.load()
+        } catch {
+            throw ValidationError(error.description)
         }
-        if let dropDir { configuration.dropDir = dropDir }
-        if let stateDir { configuration.stateDir = stateDir }
-        if let socket { configuration.socketPath = socket }
-        if let logLevel { configuration.logLevel = logLevel }
-        guard let level = Logger.Level(rawValue: configuration.logLevel) else {
-            throw ValidationError("unknown log level '\(configuration.logLevel)'")
-        }
-        guard configuration.resolvedSocketPath.utf8.count <= 107 else {
-            throw ValidationError("socket path is longer than 107 bytes: \(configuration.resolvedSocketPath)")
-        }
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        let control = LogLevelControl(Logger.Level(rawValue: configuration.logLevel) ?? .info)
+        let journal = JournalLogHandler.stderrIsJournal()
+        LoggingSystem.bootstrap { _ in JournalLogHandler(control: control, journal: journal) }
         let logger = Logger(label: "timelined")
         do {
-            try await Daemon(configuration: configuration, logger: logger).run()
+            try await Daemon(configuration: configuration, logger: logger, source: source, logLevel: control).run()
         } catch let error as DaemonError {
             logger.critical("\(error.message)")
             throw ExitCode(1)

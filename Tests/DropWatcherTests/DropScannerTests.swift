@@ -55,6 +55,27 @@ import Glibc
         }
     }
 
+    @Test func specialFilesAreReportedOnRequestButNeverFollowed() throws {
+        let drop = try TemporaryDirectory("dropscan")
+        let outside = try TemporaryDirectory("dropscan-outside")
+        try makeDirectory(outside.at("dir"))
+        try writeFile(outside.at("dir/behind-link.txt"))
+        try writeFile(drop.at("top.txt"))
+        #expect(symlink(outside.at("dir"), drop.at("link-to-dir")) == 0)
+        #expect(symlink(outside.at("nothing"), drop.at("dangling.txt")) == 0)
+        #expect(mkfifo(drop.at("pipe.txt"), 0o644) == 0)
+        #expect(mkfifo(drop.at(".pipe.tmp"), 0o644) == 0)
+
+        let found = DropScanner.scan(root: drop.path, includingSpecialFiles: true)
+
+        // The links themselves, not what they point to; temporary names still skipped.
+        #expect(
+            found.map(\.path)
+                == [drop.at("dangling.txt"), drop.at("link-to-dir"), drop.at("pipe.txt"), drop.at("top.txt")]
+        )
+        #expect(DropScanner.scan(root: drop.path).map(\.path) == [drop.at("top.txt")])
+    }
+
     @Test func missingRootOrFileRootYieldsNothing() throws {
         let drop = try TemporaryDirectory("dropscan")
         try writeFile(drop.at("plain.txt"))

@@ -52,21 +52,37 @@ final class DaemonHarness: @unchecked Sendable {
     var logFile: String { root + "/daemon-\(starts).log" }
 
     /// Starts the daemon and waits until `health` answers.
+    ///
+    /// - Parameters:
+    ///   - shell: run the daemon through `/bin/sh -c "<shell> exec \"$0\" \"$@\""`, so the
+    ///     script can set up descriptors and variables that need the daemon's pid (`$$`).
+    ///   - standardInput: the daemon's (or the shell's) stdin.
     func start(
         extraArguments: [String] = [],
         environment extra: [String: String] = [:],
         waitForHealth: Bool = true,
-        launcher: [String] = []
+        launcher: [String] = [],
+        shell: String? = nil,
+        standardInput: FileHandle? = nil
     ) async throws {
         starts += 1
         let p = Process()
-        let binary = Self.productsDirectory.appendingPathComponent("timelined").path
+        let binary = Self.productsDirectory.appendingPathComponent("timelined")
         let arguments =
             ["--drop-dir", dropDir, "--state-dir", stateDir, "--socket", socket, "--log-level", "debug"]
             + extraArguments
-        // A launcher (e.g. prlimit … --) execs the daemon, so the pid stays the daemon's.
-        p.executableURL = URL(fileURLWithPath: launcher.first ?? binary)
-        p.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [binary] + arguments
+        if let shell {
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", shell + " exec \"$0\" \"$@\"", binary.path] + arguments
+        } else if let first = launcher.first {
+            // A launcher (e.g. prlimit … --) execs the daemon, so the pid stays the daemon's.
+            p.executableURL = URL(fileURLWithPath: first)
+            p.arguments = Array(launcher.dropFirst()) + [binary.path] + arguments
+        } else {
+            p.executableURL = binary
+            p.arguments = arguments
+        }
+        if let standardInput { p.standardInput = standardInput }
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NOTIFY_SOCKET")
         env.removeValue(forKey: "LISTEN_FDS")
@@ -88,6 +104,42 @@ final class DaemonHarness: @unchecked Sendable {
     }
 
     var log: String { (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? "" }
+
+    /// The running daemon's pid.
+    var pid: Int32? { process.map(\.processIdentifier) }
+
+    func signal(_ number: Int32) {
+        if let pid { kill(pid, number) }
+    }
+
+    /// Writes a configuration file in the temporary folder; pass `["--config", path]` to `start`.
+    @discardableResult
+    func writeConfig(_ text: String) throws -> String {
+        let path = root + "/timelined.toml"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func stats() async throws -> StatsResult {
+        try await client.call(Methods.stats, NoParams(), as: StatsResult.self)
+    }
+
+    /// Waits until `condition` holds on `stats`.
+    @discardableResult
+    func waitForStats(
+        timeout: TimeInterval = 30,
+        _ what: String,
+        _ condition: (StatsResult) -> Bool
+    ) async throws -> StatsResult {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last: StatsResult?
+        while Date() < deadline {
+            last = try await stats()
+            if let last, condition(last) { return last }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw HarnessError("timed out waiting for \(what); stats: \(String(describing: last))\n\(log)")
+    }
 
     /// SIGKILL: no chance to clean up, as in a crash.
     func kill9() async throws {
