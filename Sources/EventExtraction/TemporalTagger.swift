@@ -85,6 +85,8 @@ struct TemporalTagger: Sendable {
     }
 
     private func bestMatch(_ c: PatternContext, at i: Int) -> PatternMatch? {
+        // A modifier can end the text ("… late"): nothing follows it to match.
+        guard i < c.tokens.count else { return nil }
         let tok = c.tokens[i]
         // Skip punctuation and words no pattern starts with, without trying the patterns.
         switch tok.kind {

@@ -7,13 +7,11 @@ import TimelineCore
 /// Each is the fuzz input without its first byte, which picked the format
 /// (odd: Markdown). The originals are in `Fuzz/Regressions/FuzzExtractor/`.
 @Suite struct FuzzRegressionTests {
-    /// `TemporalTagger.bestMatch(_:at:)` indexes past the end of the tokens
-    /// (TemporalTagger.swift:88, "Index out of range") — found after 22,803
-    /// runs. A dropped file like this traps the daemon, and the catch-up scan
-    /// after the restart reads it again. Disabled so the suite stays green:
-    /// the fix belongs to EventExtraction, worked on elsewhere. Enable with it.
-    @Test(.disabled("traps: TemporalTagger.bestMatch index out of range; fix pending in EventExtraction"))
-    func taggerIndexPastTheEnd() throws {
+    /// `TemporalTagger.bestMatch(_:at:)` indexed past the end of the tokens when
+    /// a modifier word ended the text ("Index out of range"), found after 22,803
+    /// runs. A dropped file like this trapped the daemon, and the catch-up scan
+    /// after the restart read it again.
+    @Test func taggerIndexPastTheEnd() throws {
         let bytes: [UInt8] = [
             0x23, 0x54, 0x54, 0x54, 0x54, 0x54, 0x54, 0x54, 0x54, 0x54, 0x54, 0x54, 0x54, 0x65,
             0x0A, 0x0A, 0x50, 0x75, 0x62, 0x6C, 0x69, 0x73, 0x68, 0x65, 0x64, 0x20, 0x01, 0x23,
@@ -26,6 +24,14 @@ import TimelineCore
             0x20, 0x67, 0x6F, 0x3C, 0x3C, 0x3C, 0x3C, 0x32, 0x30, 0x2D, 0x3C, 0x3C,
         ]
         let article = try ArticleText.decode(bytes, fileName: "crash-19153c6c.md")
+        let day = CivilDate(year: 2024, month: 5, day: 26)!
+        _ = TestSupport.extractor.extract(article, dctOverride: nil, modified: day)
+    }
+
+    /// The same shape, written plainly: a modifier as the very last word.
+    @Test(arguments: ["It happened late", "Talks are due in early", "mid", "The plan, approved late"])
+    func modifierAtTheEndOfTheText(text: String) throws {
+        let article = try ArticleText.decode(Array(text.utf8), fileName: "t.txt")
         let day = CivilDate(year: 2024, month: 5, day: 26)!
         _ = TestSupport.extractor.extract(article, dctOverride: nil, modified: day)
     }
