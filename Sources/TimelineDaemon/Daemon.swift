@@ -117,7 +117,8 @@ public struct Daemon {
                 root: dropRoot,
                 logger: logger,
                 threadPool: .singleton,
-                status: status
+                status: status,
+                extractionGuard: ExtractionGuard(stateDir: config.stateDir)
             ),
             status: status,
             workers: config.workers,

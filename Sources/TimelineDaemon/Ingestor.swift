@@ -16,6 +16,7 @@ struct Ingestor: Sendable {
     let logger: Logger
     let threadPool: NIOThreadPool
     let status: DaemonStatus
+    let extractionGuard: ExtractionGuard
 
     /// Ingests `path`. Failures become a document record with the reason, or
     /// (when the file vanished) a log line; nothing here throws.
@@ -65,6 +66,20 @@ struct Ingestor: Sendable {
             logger.debug("same content already logged", metadata: ["path": "\(path)", "as": "\(known.path)"])
             return true
         }
+        guard extractionGuard.begin(sha) else {
+            await record(
+                failed:
+                    "extracting this file stopped the daemon \(extractionGuard.limit) times; set aside (please report it)",
+                path: path,
+                sha: sha,
+                size: file.size,
+                modified: file.modified,
+                title: nil
+            )
+            extractionGuard.end(sha)
+            return false
+        }
+        defer { extractionGuard.end(sha) }
         let modifiedDay = CivilDate(dayNumber: Int((file.modified / 86_400).rounded(.down)))
         let fileName = (path as NSString).lastPathComponent
         let decoded: Result<ExtractionResult, any Error>
