@@ -3,36 +3,46 @@ import Foundation
 /// Remembers, on disk, which documents are being extracted, so a document
 /// that crashes the daemon is not extracted for ever after each restart.
 ///
-/// A marker per document (by SHA-256) counts the attempts that did not
-/// finish. A daemon killed for any reason leaves one behind; only a document
-/// whose extraction has died `limit` times in a row is set aside.
+/// Each attempt leaves a marker `<sha>.<pid>.<uuid>` until it finishes. A
+/// daemon killed for any reason leaves its markers behind; a document with
+/// `limit` markers from earlier processes is set aside. Markers of this
+/// process are attempts in flight, not failures: the same content may be
+/// extracted twice at once under two names.
 struct ExtractionGuard: Sendable {
     /// `<state_dir>/extracting`.
     let directory: String
     var limit = 3
+    private let pid = getpid()
 
     init(stateDir: String) {
         directory = stateDir + "/extracting"
     }
 
-    /// Records one more attempt at `sha`.
+    /// Records an attempt at `sha`.
     ///
-    /// - Returns: false when earlier attempts died `limit` times: set the document aside.
-    func begin(_ sha: String) -> Bool {
-        let path = directory + "/" + sha
-        let earlier =
-            (try? String(contentsOfFile: path, encoding: .utf8)).flatMap {
-                Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
-            } ?? 0
-        guard earlier < limit else { return false }
+    /// - Returns: the attempt's marker, or `nil` when attempts by earlier
+    ///   processes died `limit` times: set the document aside.
+    func begin(_ sha: String) -> String? {
+        let earlier = markers(of: sha).count { !$0.hasPrefix("\(sha).\(pid).") }
+        guard earlier < limit else { return nil }
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let marker = "\(sha).\(pid).\(UUID().uuidString)"
         // Best effort: without the marker the daemon still works, it just cannot learn.
-        try? "\(earlier + 1)\n".write(toFile: path, atomically: true, encoding: .utf8)
-        return true
+        _ = FileManager.default.createFile(atPath: directory + "/" + marker, contents: nil)
+        return marker
     }
 
-    /// The attempt at `sha` finished (its outcome is logged, whatever it was).
-    func end(_ sha: String) {
-        try? FileManager.default.removeItem(atPath: directory + "/" + sha)
+    /// The attempt finished (its outcome is logged, whatever it was): earlier
+    /// processes' markers for the document go too.
+    func end(_ sha: String, marker: String?) {
+        if let marker { try? FileManager.default.removeItem(atPath: directory + "/" + marker) }
+        for name in markers(of: sha) where !name.hasPrefix("\(sha).\(pid).") {
+            try? FileManager.default.removeItem(atPath: directory + "/" + name)
+        }
+    }
+
+    private func markers(of sha: String) -> [String] {
+        let all = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return all.filter { $0.hasPrefix(sha + ".") }
     }
 }

@@ -66,20 +66,41 @@ struct Ingestor: Sendable {
             logger.debug("same content already logged", metadata: ["path": "\(path)", "as": "\(known.path)"])
             return true
         }
-        guard extractionGuard.begin(sha) else {
+        let extractionGuard = self.extractionGuard
+        let attempt: String?
+        do {
+            attempt = try await threadPool.runIfActive { extractionGuard.begin(sha) }
+        } catch {
+            logger.warning("not ingested: shutting down", metadata: ["path": "\(path)"])
+            return false
+        }
+        guard let marker = attempt else {
+            let failure = StoppedTheDaemon(limit: extractionGuard.limit)
             await record(
-                failed:
-                    "extracting this file stopped the daemon \(extractionGuard.limit) times; set aside (please report it)",
+                failed: failure.description,
                 path: path,
                 sha: sha,
                 size: file.size,
                 modified: file.modified,
                 title: nil
             )
-            extractionGuard.end(sha)
+            _ = try? await threadPool.runIfActive { extractionGuard.end(sha, marker: nil) }
             return false
         }
-        defer { extractionGuard.end(sha) }
+        let ok = await logged(file, sha: sha, path: path, extractor: extractor)
+        _ = try? await threadPool.runIfActive { extractionGuard.end(sha, marker: marker) }
+        return ok
+    }
+
+    /// Earlier attempts at this content stopped the daemon (a crash in extraction).
+    struct StoppedTheDaemon: Error, CustomStringConvertible {
+        let limit: Int
+        var description: String {
+            "extracting this file stopped the daemon \(limit) times; set aside (please report it)"
+        }
+    }
+
+    private func logged(_ file: ArticleFile, sha: String, path: String, extractor: Extractor) async -> Bool {
         let modifiedDay = CivilDate(dayNumber: Int((file.modified / 86_400).rounded(.down)))
         let fileName = (path as NSString).lastPathComponent
         let decoded: Result<ExtractionResult, any Error>

@@ -20,14 +20,23 @@ extension EndToEnd {
                 atPath: daemon.stateDir + "/extracting",
                 withIntermediateDirectories: true
             )
-            try "3\n".write(toFile: daemon.stateDir + "/extracting/" + sha, atomically: true, encoding: .utf8)
+            for pid in [101, 102, 103] {
+                #expect(
+                    FileManager.default.createFile(
+                        atPath: "\(daemon.stateDir)/extracting/\(sha).\(pid).x",
+                        contents: nil
+                    )
+                )
+            }
 
             try await daemon.start()
             try FileManager.default.copyItem(atPath: staged, toPath: daemon.dropDir + "/note.txt")
             let sources = try await daemon.waitForSources("the file") { $0.count == 1 }
             #expect(sources[0].status == .failed)
             #expect(sources[0].reason?.contains("stopped the daemon") == true, "\(sources[0].reason ?? "")")
-            #expect(!FileManager.default.fileExists(atPath: daemon.stateDir + "/extracting/" + sha))
+            #expect(
+                (try? FileManager.default.contentsOfDirectory(atPath: daemon.stateDir + "/extracting"))?.isEmpty == true
+            )
 
             // A normal file leaves no marker behind.
             try "Other\n\nThe governor visited Dandong in May 2023.\n".write(
