@@ -4,8 +4,9 @@ import TimelineCore
 /// store can publish a copy after each durable append and readers query
 /// their copy without locks.
 ///
-/// Events live in two sorted tiers: a large `main` tier, rebuilt rarely, and
-/// a small `recent` tier that takes new events. Appending touches only the
+/// Events live in sorted tiers: a large `main` tier, rebuilt rarely, a
+/// small `recent` tier that takes new events, and a `long` tier for the few
+/// events that span more than a year. Appending touches only the
 /// small tier, so publishing a snapshot never copies the large one; queries
 /// merge the two. Retracted events are hidden by id until the next
 /// compaction drops them.
@@ -33,8 +34,8 @@ public struct EventIndex: Sendable {
     private var recent = Tier()
     /// Events covering more than `shortSpan` days (decades, centuries): few, always scanned.
     private var long = Tier()
-    /// Ids retracted but still stored in a tier.
-    private var hidden: Set<String> = []
+    /// Ids retracted but still stored in a tier, with where they are stored.
+    private var hidden: [String: EventOrder] = [:]
     // Layered, like the tiers, so an append never copies a large map.
     private var byID = LayeredMap<String, TimelineEvent>()
     private var idsByDocument = LayeredMap<String, [String]>()
@@ -113,21 +114,26 @@ public struct EventIndex: Sendable {
         let fresh = new.filter { byID[$0.id] == nil }
         register(document: document, events: fresh, seq: lastSeq)
         for event in fresh {
-            // Ids come from content: a withdrawn event that comes back is still stored, only hidden.
-            if hidden.remove(event.id) == nil {
-                if Self.isLong(event) { long.insert(event) } else { recent.insert(event) }
-            }
+            // A withdrawn event that comes back may differ from its stored copy
+            // (another path, another document date): replace the copy.
+            if let stale = hidden.removeValue(forKey: event.id) { removeStored(id: event.id, at: stale) }
+            if Self.isLong(event) { long.insert(event) } else { recent.insert(event) }
         }
         self.lastSeq = max(self.lastSeq, lastSeq)
-        if recent.events.count >= Self.recentLimit || pathToSHA.topCount >= Self.recentLimit { compact() }
+        let topLayers = [pathToSHA.topCount, documentsBySHA.topCount, currentSeq.topCount, idsByDocument.topCount]
+        if recent.events.count >= Self.recentLimit || topLayers.contains(where: { $0 >= Self.recentLimit }) {
+            compact()
+        }
     }
 
     /// Withdraws the events a retraction names; the log keeps them.
     ///
     /// - Complexity: O(k) for k events withdrawn; O(n) when hidden events are many and are dropped.
     public mutating func apply(_ retraction: Retraction, lastSeq: UInt64) {
+        for id in retraction.events {
+            if let e = byID[id] { hidden[id] = EventOrder(e) }
+        }
         withdraw(retraction)
-        for id in retraction.events { hidden.insert(id) }
         self.lastSeq = max(self.lastSeq, lastSeq)
         if hidden.count >= Self.recentLimit { compact() }
     }
@@ -172,24 +178,39 @@ public struct EventIndex: Sendable {
             let takeMain = r == recent.events.count || (m < main.events.count && main.orders[m] < recent.orders[r])
             let (e, o) = takeMain ? (main.events[m], main.orders[m]) : (recent.events[r], recent.orders[r])
             if takeMain { m += 1 } else { r += 1 }
-            if hidden.contains(e.id) { continue }
+            if hidden[e.id] != nil { continue }
             merged.events.append(e)
             merged.orders.append(o)
         }
         var keptLong = Tier()
-        for (e, o) in zip(long.events, long.orders) where !hidden.contains(e.id) {
+        for (e, o) in zip(long.events, long.orders) where hidden[e.id] == nil {
             keptLong.events.append(e)
             keptLong.orders.append(o)
         }
         main = merged
         recent = Tier()
         long = keptLong
-        self.hidden = []
+        self.hidden = [:]
         byID.compact()
         idsByDocument.compact()
         documentsBySHA.compact()
         pathToSHA.compact()
         currentSeq.compact()
+    }
+
+    /// Removes the stored copy of `id`, kept at `order` in one of the tiers.
+    ///
+    /// - Complexity: O(n) for the tier it is in; only when withdrawn content returns.
+    private mutating func removeStored(id: String, at order: EventOrder) {
+        func remove(from tier: inout Tier) -> Bool {
+            let at = Self.lowerBound(tier.orders, order)
+            guard at < tier.orders.count, tier.orders[at] == order else { return false }
+            tier.orders.remove(at: at)
+            tier.events.remove(at: at)
+            return true
+        }
+        if remove(from: &recent) || remove(from: &long) { return }
+        _ = remove(from: &main)
     }
 
     /// The events in order, withdrawn ones left out.
@@ -200,7 +221,7 @@ public struct EventIndex: Sendable {
         out.reserveCapacity(eventCount)
         var cursor = TierCursor(self, after: nil, from: nil)
         while let (e, _) = cursor.next() {
-            if !hidden.contains(e.id) { out.append(e) }
+            if hidden[e.id] == nil { out.append(e) }
         }
         return out
     }
@@ -259,7 +280,7 @@ public struct EventIndex: Sendable {
         while let (e, _) = cursor.next() {
             // In start order: nothing after this can start in time.
             if matcher.startsTooLate(e) { break }
-            if !hidden.isEmpty && hidden.contains(e.id) { continue }
+            if !hidden.isEmpty && hidden[e.id] != nil { continue }
             if !matcher.matches(e) { continue }
             if out.count == limit {
                 return Page(events: out, next: out.last.map(EventOrder.init))

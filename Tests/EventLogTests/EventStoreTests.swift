@@ -115,6 +115,29 @@ import TimelineCore
         #expect(index().query(q).events.map(\.id) == ids)
     }
 
+    @Test func aWithdrawnEventThatComesBackChangedReplacesItsStoredCopy() {
+        var index = EventIndex()
+        index.add(
+            document: Fixtures.document("v1"),
+            events: [Fixtures.event("v1-0", "2024-04-17", doc: "v1")],
+            lastSeq: 2
+        )
+        index.apply(Retraction(document: "v1", path: "/drop/a.txt", events: ["v1-0"], reason: "changed"), lastSeq: 3)
+        index.add(document: Fixtures.document("v2"), events: [], lastSeq: 4)
+        #expect(index.events.isEmpty)
+        // The same content again, but read with another document date: same id, other date.
+        index.apply(Retraction(document: "v2", path: "/drop/a.txt", events: [], reason: "changed"), lastSeq: 5)
+        index.add(
+            document: Fixtures.document("v1"),
+            events: [Fixtures.event("v1-0", "2023-01-01", doc: "v1")],
+            lastSeq: 7
+        )
+        #expect(index.events.map(\.date.description) == ["2023-01-01"])
+        #expect(index.query(TimelineQuery()).events.map(\.date.description) == ["2023-01-01"])
+        #expect(index.query(TimelineQuery(from: CivilDate(year: 2024, month: 4, day: 1))).events.isEmpty)
+        #expect(index.event(id: "v1-0")?.date.description == "2023-01-01")
+    }
+
     @Test func organisationFilterMatchesPartOfAName() {
         var index = EventIndex()
         var e = Fixtures.event("o1", "2024-04-17")
