@@ -8,12 +8,14 @@ import Darwin
 public struct EventLogError: Error, CustomStringConvertible, Sendable {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable {
-            case open, read, truncate, write, encode
+            case open, locked, read, truncate, write, encode
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
 
         public static let open = Code(.open)
+        /// Another process holds the log.
+        public static let locked = Code(.locked)
         public static let read = Code(.read)
         public static let truncate = Code(.truncate)
         public static let write = Code(.write)
@@ -41,5 +43,7 @@ public struct EventLogError: Error, CustomStringConvertible, Sendable {
         }
     }
 
-    public var description: String { "cannot \(code) \(path): \(message)" }
+    public var description: String {
+        code == .locked ? "\(path): \(message)" : "cannot \(code) \(path): \(message)"
+    }
 }

@@ -39,14 +39,13 @@ public actor EventStore {
     /// - Throws: `EventLogError` if the file cannot be read, cut back or opened.
     public init(logPath: String, loop: any EventLoop) throws {
         self.logPath = logPath
+        // Locked before it is read: nobody else may write while we recover.
+        appender = try LogAppender(path: logPath)
         var builder = EventIndex.Builder()
-        var scan = LogScan()
-        if FileManager.default.fileExists(atPath: logPath) {
-            // Streamed: the index is built as groups are read, with no copy of the whole log.
-            scan = try LogScan.scan(fileAt: logPath) { builder.add(group: $0) }
-        }
+        // Streamed: the index is built as groups are read, with no copy of the whole log.
+        let scan = try LogScan.scan(fileAt: logPath) { builder.add(group: $0) }
         recovery = scan.damage
-        appender = try LogAppender(path: logPath, validLength: scan.validLength)
+        try appender.cut(to: scan.validLength)
         let index = builder.build()
         self.index = index
         nextSeq = scan.lastSeq + 1

@@ -12,28 +12,38 @@ final class LogAppender {
     private let fd: Int32
     private(set) var length: Int
 
-    /// Opens (creating if needed) the log and cuts it to `validLength`, so a
-    /// torn tail found by recovery is gone before anything is appended.
-    init(path: String, validLength: Int) throws(EventLogError) {
+    /// Opens (creating if needed) the log and locks it for this process.
+    ///
+    /// The lock comes first: another daemon on the same log could otherwise
+    /// cut off a group it is writing, or write over it.
+    /// - Throws: `EventLogError` with code `.locked` when another process holds it.
+    init(path: String) throws(EventLogError) {
         self.path = path
         let existed = access(path, F_OK) == 0
         let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw EventLogError(.open, path: path, errno: errno) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            let e = errno
+            close(fd)
+            if e == EWOULDBLOCK {
+                throw EventLogError(.locked, path: path, message: "another timelined is using this log")
+            }
+            throw EventLogError(.open, path: path, errno: e)
+        }
         self.fd = fd
         var st = stat()
-        guard fstat(fd, &st) == 0 else {
-            close(fd)
-            throw EventLogError(.open, path: path, errno: errno)
-        }
-        if Int(st.st_size) > validLength {
-            guard ftruncate(fd, off_t(validLength)) == 0, fsync(fd) == 0 else {
-                let e = errno
-                close(fd)
-                throw EventLogError(.truncate, path: path, errno: e)
-            }
+        length = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
+        if !existed { Self.syncDirectory(of: path) }
+    }
+
+    /// Cuts the log to `validLength`, so a torn tail found by recovery is gone
+    /// before anything is appended.
+    func cut(to validLength: Int) throws(EventLogError) {
+        guard length > validLength else { return }
+        guard ftruncate(fd, off_t(validLength)) == 0, fsync(fd) == 0 else {
+            throw EventLogError(.truncate, path: path, errno: errno)
         }
         length = validLength
-        if !existed { Self.syncDirectory(of: path) }
     }
 
     deinit { close(fd) }

@@ -53,4 +53,28 @@ extension EndToEnd {
             #expect(ContinuousClock.now - started < .seconds(10))
         }
     }
+
+    @Suite(.timeLimit(.minutes(1)))
+    struct OneDaemonPerLogTests {
+        @Test func aSecondDaemonOnTheSameStateFolderStopsWithAClearError() async throws {
+            let daemon = try DaemonHarness()
+            try await daemon.start()
+            let second = Process()
+            second.executableURL = DaemonHarness.productsDirectory.appendingPathComponent("timelined")
+            second.arguments = [
+                "--drop-dir", daemon.dropDir, "--state-dir", daemon.stateDir, "--socket", daemon.root + "/other.sock",
+            ]
+            let err = daemon.root + "/second.err"
+            _ = FileManager.default.createFile(atPath: err, contents: nil)
+            second.standardError = FileHandle(forWritingAtPath: err)
+            try second.run()
+            while second.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(second.terminationStatus != 0)
+            let message = (try? String(contentsOfFile: err, encoding: .utf8)) ?? ""
+            #expect(message.contains("another timelined is using this log"), "\(message)")
+            // The first one is untouched.
+            #expect(try await daemon.health().status == "ok")
+            #expect(try await daemon.stop() == 0)
+        }
+    }
 }

@@ -37,31 +37,45 @@ import TimelineCore
 
     @Test func aNewVersionOfAPathReplacesTheOldOneAndAnOldVersionCanComeBack() async throws {
         let path = Fixtures.tempDir() + "/events.log"
-        let store = try EventStore(logPath: path, loop: loop)
-        let v1 = [Fixtures.event("v1-0", "2024-04-17", doc: "v1")]
-        let v2 = [Fixtures.event("v2-0", "2024-05", doc: "v2"), Fixtures.event("v2-1", "2023", doc: "v2")]
-        _ = try await store.append(document: Fixtures.document("v1"), events: v1)
-        _ = try await store.append(document: Fixtures.document("v2"), events: v2)
-        #expect(store.snapshot.events.map(\.id) == ["v2-1", "v2-0"])
-        #expect(store.snapshot.documentOrder == ["v2"])
-        #expect(store.snapshot.event(id: "v1-0") == nil)
-        // The first content again: logged again, and it is what the path holds now.
-        #expect(
-            try await store.append(document: Fixtures.document("v1"), events: v1) == .appended(firstSeq: 7, records: 3)
-        )
-        #expect(store.snapshot.events.map(\.id) == ["v1-0"])
-        // The log says so itself: each change is a retraction naming the withdrawn events.
-        let scan = LogScan.scan(Array(FileManager.default.contents(atPath: path)!))
-        let retractions: [Retraction] = scan.records.compactMap {
-            if case .retraction(let r) = $0.record { r } else { nil }
+        do {
+            let store = try EventStore(logPath: path, loop: loop)
+            let v1 = [Fixtures.event("v1-0", "2024-04-17", doc: "v1")]
+            let v2 = [Fixtures.event("v2-0", "2024-05", doc: "v2"), Fixtures.event("v2-1", "2023", doc: "v2")]
+            _ = try await store.append(document: Fixtures.document("v1"), events: v1)
+            _ = try await store.append(document: Fixtures.document("v2"), events: v2)
+            #expect(store.snapshot.events.map(\.id) == ["v2-1", "v2-0"])
+            #expect(store.snapshot.documentOrder == ["v2"])
+            #expect(store.snapshot.event(id: "v1-0") == nil)
+            // The first content again: logged again, and it is what the path holds now.
+            #expect(
+                try await store.append(document: Fixtures.document("v1"), events: v1)
+                    == .appended(firstSeq: 7, records: 3)
+            )
+            #expect(store.snapshot.events.map(\.id) == ["v1-0"])
+            // The log says so itself: each change is a retraction naming the withdrawn events.
+            let scan = LogScan.scan(Array(FileManager.default.contents(atPath: path)!))
+            let retractions: [Retraction] = scan.records.compactMap {
+                if case .retraction(let r) = $0.record { r } else { nil }
+            }
+            #expect(retractions.map(\.document) == ["v1", "v2"])
+            #expect(retractions.map(\.events) == [["v1-0"], ["v2-0", "v2-1"]])
+            #expect(scan.damage.isEmpty)
         }
-        #expect(retractions.map(\.document) == ["v1", "v2"])
-        #expect(retractions.map(\.events) == [["v1-0"], ["v2-0", "v2-1"]])
-        #expect(scan.damage.isEmpty)
         // Replay gives the same view.
         let reopened = try EventStore(logPath: path, loop: loop)
         #expect(reopened.snapshot.events.map(\.id) == ["v1-0"])
         #expect(reopened.snapshot.documentOrder == ["v1"])
+    }
+
+    @Test func aSecondStoreOnTheSameLogIsRefused() throws {
+        let path = Fixtures.tempDir() + "/events.log"
+        let first = try EventStore(logPath: path, loop: loop)
+        #expect {
+            _ = try EventStore(logPath: path, loop: loop)
+        } throws: { error in
+            (error as? EventLogError)?.code == .locked
+        }
+        _ = first
     }
 
     @Test func tornTailIsCutOnOpenAndAppendsContinueCleanly() async throws {
