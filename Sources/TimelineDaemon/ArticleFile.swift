@@ -59,6 +59,15 @@ struct ArticleFile {
         guard fstat(fd, &fst) == 0, fst.st_mode & S_IFMT == S_IFREG else {
             throw .rejected("not a regular file", size: size, modified: modified)
         }
+        // The file opened must be the one checked: a parent folder swapped for a
+        // link in between would lead out of the drop folder.
+        guard fst.st_dev == st.st_dev, fst.st_ino == st.st_ino else {
+            throw .rejected(
+                "changed while being opened (a folder on its path was replaced)",
+                size: size,
+                modified: modified
+            )
+        }
         var bytes = [UInt8](repeating: 0, count: min(Int(fst.st_size), maxBytes) + 1)
         var count = 0
         while true {

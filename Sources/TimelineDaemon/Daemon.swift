@@ -85,7 +85,9 @@ public struct Daemon {
         let config = configuration
         let store: EventStore
         do {
-            store = try EventStore(logPath: config.logPath, loop: storeLoop)
+            // Reading the whole log blocks for a while: on the store's own loop, not the cooperative pool.
+            let logPath = config.logPath
+            store = try await storeLoop.submit { try EventStore(logPath: logPath, loop: storeLoop) }.get()
         } catch {
             throw DaemonError("cannot open the log: \(error)")
         }
@@ -160,19 +162,21 @@ public struct Daemon {
                     }
                 }
                 notifier.notify("READY=1\nSTATUS=\(status.summary)")
-            }
+            },
+            onStopping: { notifier.notify("STOPPING=1\nSTATUS=stopping: finishing the files in hand") }
         )
 
         // Shutdown runs in reverse: the server stops accepting, then ingestion drains.
-        let group = ServiceGroup(
-            configuration: .init(
-                services: [.init(service: ingest), .init(service: server), .init(service: reloader)],
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger
-            )
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: [.init(service: ingest), .init(service: server), .init(service: reloader)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
         )
+        // A client that stops reading must not hold the stop up until systemd's
+        // SIGKILL (TimeoutStopSec=30s): after this, what is left is cancelled.
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(10)
+        let group = ServiceGroup(configuration: groupConfiguration)
         try await group.run()
-        notifier.notify("STOPPING=1")
     }
 }
 

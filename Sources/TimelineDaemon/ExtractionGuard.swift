@@ -3,7 +3,7 @@ import Foundation
 /// Remembers, on disk, which documents are being extracted, so a document
 /// that crashes the daemon is not extracted for ever after each restart.
 ///
-/// Each attempt leaves a marker `<sha>.<pid>.<uuid>` until it finishes. A
+/// Each attempt leaves a marker `<sha>.<process>.<uuid>` until it finishes. A
 /// daemon killed for any reason leaves its markers behind; a document with
 /// `limit` markers from earlier processes is set aside. Markers of this
 /// process are attempts in flight, not failures: the same content may be
@@ -12,7 +12,9 @@ struct ExtractionGuard: Sendable {
     /// `<state_dir>/extracting`.
     let directory: String
     var limit = 3
-    private let pid = getpid()
+    /// This process, told apart from earlier ones even where pids repeat (containers).
+    private static let process = UUID().uuidString
+    private var pid: String { Self.process }
 
     init(stateDir: String) {
         directory = stateDir + "/extracting"

@@ -27,12 +27,13 @@ struct Ingestor: Sendable {
         let root = self.root
         let settings = self.settings.current
         let maxFileBytes = settings.maxFileBytes
-        let outcome: Result<ArticleFile, ArticleFile.Failure>
+        let outcome: Result<(ArticleFile, String), ArticleFile.Failure>
         do {
-            // File reads block: keep them off the cooperative pool.
+            // Reading blocks and hashing 32 MiB takes a while: both off the cooperative pool.
             outcome = try await threadPool.runIfActive {
                 Result { () throws(ArticleFile.Failure) in
-                    try ArticleFile.read(path, root: root, maxBytes: maxFileBytes)
+                    let file = try ArticleFile.read(path, root: root, maxBytes: maxFileBytes)
+                    return (file, Self.sha256(file.bytes))
                 }
             }
         } catch {
@@ -55,13 +56,12 @@ struct Ingestor: Sendable {
                 title: nil
             )
             return false
-        case .success(let file):
-            return await ingest(file, path: path, extractor: settings.extractor)
+        case .success(let (file, sha)):
+            return await ingest(file, sha: sha, path: path, extractor: settings.extractor)
         }
     }
 
-    private func ingest(_ file: ArticleFile, path: String, extractor: Extractor) async -> Bool {
-        let sha = Self.sha256(file.bytes)
+    private func ingest(_ file: ArticleFile, sha: String, path: String, extractor: Extractor) async -> Bool {
         if let known = store.snapshot.document(sha256: sha), store.snapshot.isCurrent(sha256: sha) {
             logger.debug("same content already logged", metadata: ["path": "\(path)", "as": "\(known.path)"])
             return true

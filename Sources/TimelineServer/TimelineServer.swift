@@ -53,22 +53,26 @@ public struct TimelineServer: Service {
     let handler: any RequestHandler
     let logger: Logger
     let onListening: @Sendable () -> Void
+    let onStopping: @Sendable () -> Void
     let group: any EventLoopGroup
 
     /// - Parameters:
     ///   - onListening: called once the socket accepts connections (the daemon sends READY=1 then).
+    ///   - onStopping: called when a graceful shutdown stops the accepting (STOPPING=1).
     public init(
         configuration: Configuration,
         handler: any RequestHandler,
         logger: Logger,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
-        onListening: @escaping @Sendable () -> Void = {}
+        onListening: @escaping @Sendable () -> Void = {},
+        onStopping: @escaping @Sendable () -> Void = {}
     ) {
         self.configuration = configuration
         self.handler = handler
         self.logger = logger
         self.group = group
         self.onListening = onListening
+        self.onStopping = onStopping
     }
 
     typealias Connection = NIOAsyncChannel<ByteBuffer, ByteBuffer>
@@ -137,6 +141,8 @@ public struct TimelineServer: Service {
                         }
                     }
                 }
+                // No more connections: the open ones finish what they have in hand.
+                onStopping()
             }
         }
         if case .path(let path, _) = configuration.listen {
