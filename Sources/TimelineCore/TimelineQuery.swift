@@ -69,7 +69,7 @@ public struct EventOrder: Hashable, Comparable, Sendable {
         (a.startDay, a.precision, a.id) < (b.startDay, b.precision, b.id)
     }
 
-    /// An opaque text form for clients: `c1.<day>.<precision>.<id>` in hex-safe characters.
+    /// An opaque text form for clients: `c1.<day>.<precision>.<id>`.
     public var cursor: String { "c1.\(startDay).\(precision).\(id)" }
 
     /// Parses `cursor`; `nil` for anything that is not one.
