@@ -109,48 +109,25 @@ public struct QueryParams: RPCParams, Hashable {
     }
 }
 
-/// `subscribe` params: the filters of `query`, without paging.
+/// `subscribe` params: the filters of `query`, without paging; the same keys on the wire.
 public struct SubscribeParams: RPCParams, Hashable {
-    public var from: String?
-    public var to: String?
-    public var types: [String]?
-    public var text: String?
-    public var place: String?
-    public var organization: String?
-    public var source: String?
+    public var filters: QueryParams
 
-    public static let names: Set<String> = ["from", "to", "types", "text", "place", "organization", "source"]
+    public static let names = QueryParams.names.subtracting(["limit", "cursor"])
 
-    public init(
-        from: String? = nil,
-        to: String? = nil,
-        types: [String]? = nil,
-        text: String? = nil,
-        place: String? = nil,
-        organization: String? = nil,
-        source: String? = nil
-    ) {
-        self.from = from
-        self.to = to
-        self.types = types
-        self.text = text
-        self.place = place
-        self.organization = organization
-        self.source = source
+    /// Takes the filters of `filters`; its paging is dropped.
+    public init(_ filters: QueryParams = QueryParams()) {
+        var filters = filters
+        filters.limit = nil
+        filters.cursor = nil
+        self.filters = filters
     }
+
+    public init(from decoder: any Decoder) throws { filters = try QueryParams(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try filters.encode(to: encoder) }
 
     /// Validated like `query`'s filters.
-    public func query() throws(RPCError) -> TimelineQuery {
-        try QueryParams(
-            from: from,
-            to: to,
-            types: types,
-            text: text,
-            place: place,
-            organization: organization,
-            source: source
-        ).query()
-    }
+    public func query() throws(RPCError) -> TimelineQuery { try filters.query() }
 }
 
 public struct SubscribeResult: Codable, Sendable, Hashable {

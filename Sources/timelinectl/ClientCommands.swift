@@ -13,24 +13,8 @@ extension Timelinectl {
 
         @OptionGroup var options: ClientOptions
 
-        @Option(help: "Start of the range: 2024, 2024-04, 2024-04-17, 2024-Q2 …")
-        var from: String?
-        @Option(help: "End of the range, same forms; the whole of its period is included.")
-        var to: String?
-        @Option(
-            name: .customLong("type"),
-            help:
-                "Event type (repeat or comma-separate): \(EventType.allCases.map(\.rawValue).joined(separator: ", "))."
-        )
-        var types: [String] = []
-        @Option(help: "Words that must all occur in the evidence sentence.")
-        var text: String?
-        @Option(help: "A place the event names, e.g. Dandong.")
-        var place: String?
-        @Option(name: .customLong("org"), help: "Part of an organisation's name, e.g. \"Party Committee\".")
-        var organization: String?
-        @Option(help: "Part of the source file's path or title.")
-        var source: String?
+        @OptionGroup var filters: FilterOptions
+
         @Option(help: "Events per page (1–\(TimelineQuery.maximumLimit)).")
         var limit: Int = TimelineQuery.defaultLimit
         @Option(help: "Continue after this cursor (printed after a full page).")
@@ -39,37 +23,15 @@ extension Timelinectl {
         var all = false
 
         func validate() throws {
-            for value in [from, to].compactMap({ $0 }) where TimexValue(value) == nil {
-                throw ValidationError(
-                    "'\(value)' is not a date; use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or YYYY-Wnn"
-                )
-            }
-            for t in expandedTypes where EventType(rawValue: t) == nil {
-                throw ValidationError(
-                    "unknown type '\(t)'; types: \(EventType.allCases.map(\.rawValue).joined(separator: ", "))"
-                )
-            }
             guard (1...TimelineQuery.maximumLimit).contains(limit) else {
                 throw ValidationError("--limit must be between 1 and \(TimelineQuery.maximumLimit)")
             }
         }
 
-        var expandedTypes: [String] {
-            types.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
-        }
-
         func run() async throws {
-            var params = QueryParams(
-                from: from,
-                to: to,
-                types: expandedTypes.isEmpty ? nil : expandedTypes,
-                text: text,
-                place: place,
-                organization: organization,
-                source: source,
-                limit: limit,
-                cursor: cursor
-            )
+            var params = filters.params
+            params.limit = limit
+            params.cursor = cursor
             let client = TimelineClient(socketPath: options.socketPath, timeout: .seconds(Int64(options.timeout)))
             try await runClient {
                 try await client.withConnection { connection in

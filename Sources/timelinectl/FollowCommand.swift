@@ -17,43 +17,10 @@ extension Timelinectl {
 
         @OptionGroup var options: ClientOptions
 
-        @Option(help: "Only events overlapping this range or later than its start: 2024, 2024-04 …")
-        var from: String?
-        @Option(help: "Only events starting no later than the end of this period.")
-        var to: String?
-        @Option(name: .customLong("type"), help: "Event type (repeat or comma-separate).")
-        var types: [String] = []
-        @Option(help: "Words that must all occur in the evidence sentence.")
-        var text: String?
-        @Option(help: "A place the event names, e.g. Dandong.")
-        var place: String?
-        @Option(name: .customLong("org"), help: "Part of an organisation's name.")
-        var organization: String?
-        @Option(help: "Part of the source file's path or title.")
-        var source: String?
-
-        var expandedTypes: [String] {
-            types.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
-        }
-
-        func validate() throws {
-            for value in [from, to].compactMap({ $0 }) where TimexValue(value) == nil {
-                throw ValidationError(
-                    "'\(value)' is not a date; use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or YYYY-Wnn"
-                )
-            }
-        }
+        @OptionGroup var filters: FilterOptions
 
         func run() async throws {
-            let params = SubscribeParams(
-                from: from,
-                to: to,
-                types: expandedTypes.isEmpty ? nil : expandedTypes,
-                text: text,
-                place: place,
-                organization: organization,
-                source: source
-            )
+            let params = SubscribeParams(filters.params)
             // No read timeout: a quiet timeline is not a dead daemon.
             let client = TimelineClient(socketPath: options.socketPath, timeout: nil)
             try await runClient {

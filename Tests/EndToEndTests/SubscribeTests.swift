@@ -17,7 +17,7 @@ extension EndToEnd {
             try await client.withConnection { c in
                 let sub = try await c.call(
                     Methods.subscribe,
-                    SubscribeParams(types: ["meeting"]),
+                    SubscribeParams(QueryParams(types: ["meeting"])),
                     as: SubscribeResult.self
                 )
                 try await Task.sleep(for: .milliseconds(2500))
