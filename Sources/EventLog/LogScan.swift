@@ -244,17 +244,24 @@ private struct GroupReader {
 
     mutating func finish(into scan: inout LogScan) {
         guard !group.isEmpty else { return }
-        let events = group.count { if case .event = $0.record { true } else { false } }
         scan.damage.append(
-            LogDamage(
-                kind: .incompleteGroup,
-                line: groupLine,
-                offset: groupOffset,
-                seq: group.first?.seq,
-                detail: hasDocument
+            incomplete { events in
+                hasDocument
                     ? "document's group ends after \(events) of \(events + expected) events"
                     : "retraction without the document that replaces it"
-            )
+            }
+        )
+    }
+
+    /// The open group, reported as incomplete; `detail` gets how many of its events were read.
+    private func incomplete(_ detail: (Int) -> String) -> LogDamage {
+        let events = group.count { if case .event = $0.record { true } else { false } }
+        return LogDamage(
+            kind: .incompleteGroup,
+            line: groupLine,
+            offset: groupOffset,
+            seq: group.first?.seq,
+            detail: detail(events)
         )
     }
 
@@ -265,16 +272,7 @@ private struct GroupReader {
 
     /// The open group stops early but later records are intact: keep what is there and say so.
     private mutating func abandon(at offset: Int, into scan: inout LogScan, onGroup: ([SequencedRecord]) -> Void) {
-        let events = group.count { if case .event = $0.record { true } else { false } }
-        scan.damage.append(
-            LogDamage(
-                kind: .incompleteGroup,
-                line: groupLine,
-                offset: groupOffset,
-                seq: group.first?.seq,
-                detail: "document has \(events) of its events before the next document"
-            )
-        )
+        scan.damage.append(incomplete { "document has \($0) of its events before the next document" })
         close(endingAt: offset, into: &scan, onGroup: onGroup)
     }
 
