@@ -18,6 +18,16 @@ struct Cues: Sendable {
         case movement
         case reportNoun = "report-noun"
         case titleConnector = "title-connector"
+        case commemoration
+        case comparison
+        case baselinePreposition = "baseline-preposition"
+        case relational
+        case targetPreposition = "target-preposition"
+        case auxiliary
+        case negation
+        case schedule
+        case conditional
+        case durationOf = "duration-of"
     }
 
     /// Phrases of each kind, as lower-case word sequences.
@@ -45,6 +55,15 @@ struct Cues: Sendable {
     /// Whether `word` (lower-case) is an inflection of a one-word cue of `kind`: "decided" of "decide".
     func containsStem(_ kind: Kind, _ word: String) -> Bool {
         singles[kind]?.contains(word) ?? false || stems[kind]?.contains(Stemmer.stem(word)) ?? false
+    }
+
+    /// Whether a cue of `kind` ends right before token `end`: "compared with" before "2021".
+    func endsBefore(_ kind: Kind, in tokens: [Token], _ end: Int) -> Bool {
+        if end > 0, singles[kind]?.contains(tokens[end - 1].lower) ?? false { return true }
+        for p in phrases[kind] ?? [] where p.count <= end {
+            if zip(p, tokens[(end - p.count)..<end]).allSatisfy({ $0 == $1.lower }) { return true }
+        }
+        return false
     }
 
     /// Whether a cue of `kind` occurs in `tokens[range]`.

@@ -6,6 +6,8 @@ import TimelineCore
 struct EventClassifier: Sendable {
     let triggers: TriggerLexicon
     let cues: Cues
+    /// Ordinal words ("third"), lower-case: a name with one in it is a numbered meeting.
+    let ordinals: Set<String>
 
     /// A date mention with its resolved calendar value.
     struct DatedMention {
@@ -56,6 +58,14 @@ struct EventClassifier: Sendable {
     static let nearPrepositions: Set<String> = ["in", "of", "from"]
     static let barriers: Set<String> = [",", ":", "(", ")", "[", "]", "\u{2014}", "\u{2013}", "\""]
     static let hardBarriers: Set<String> = [";", "\u{3002}"]
+    /// Words that open a relative clause after a comma; not "when", whose clause a date outside
+    /// it governs ("in 2019, when the bridge opened").
+    static let clauseRelatives: Set<String> = ["which", "who", "whose", "whom", "where"]
+    /// Determiners between a relational cue and the trigger noun it governs ("ahead of the talks").
+    static let nounDeterminers: Set<String> = ["the", "a", "an", "this", "that", "these", "its", "their", "his", "her"]
+    /// How far before a trigger, in its clause, "anniversary of" may stand
+    /// ("the 20th anniversary of the signing of the treaty").
+    static let commemorationReach = 10
 
     func triggers(in tokens: [Token], stems: [String], excluding mentions: [TemporalMention]) -> [TriggerHit] {
         var inMention = [Bool](repeating: false, count: tokens.count)
@@ -67,13 +77,13 @@ struct EventClassifier: Sendable {
                 i += 1
                 continue
             }
-            let found = triggers.matches(tokens, stems: stems, at: i)
-            guard let length = found.first?.words.count else {
+            let (found, end) = triggers.matches(tokens, stems: stems, at: i) { inMention[$0] }
+            guard !found.isEmpty else {
                 i += 1
                 continue
             }
-            for p in found { hits.append(TriggerHit(first: i, end: i + length, phrase: p)) }
-            i += length
+            for p in found { hits.append(TriggerHit(first: i, end: end, phrase: p)) }
+            i = end
         }
         return hits
     }
@@ -89,6 +99,8 @@ struct EventClassifier: Sendable {
         let hits = triggers(in: tokens, stems: stems, excluding: allMentions)
         var inMention = [Bool](repeating: false, count: tokens.count)
         for m in allMentions { for k in m.first..<m.end { inMention[k] = true } }
+        let scopes = relativeClauses(tokens)
+        let conditional = conditionalClauses(tokens)
 
         // Which dates can carry an event, and which only a deadline ("by 2035").
         var eligible: [(date: DatedMention, byOnly: Bool)] = []
@@ -97,9 +109,16 @@ struct EventClassifier: Sendable {
             // A happening is dated from a day to a year (GUIDELINES.md); decades and centuries are eras.
             if m.isRangeEnd || d.value.precision > Self.coarsestPrecision { continue }
             let before = m.first > 0 ? tokens[m.first - 1].lower : ""
-            if cues.contains(.noEventSignal, before) { continue }
+            if cues.contains(.noEventSignal, before) || conditional[m.first] || isDateline(tokens, m) { continue }
+            // "up 8 percent on 2021", "compared with 2021": a baseline of a comparison.
+            if cues.endsBefore(.comparison, in: tokens, m.first)
+                || (m.first >= 2 && cues.contains(.baselinePreposition, before)
+                    && cues.contains(.quantity, tokens[m.first - 2].lower))
+            {
+                continue
+            }
             if before == "for", m.first >= 2, cues.contains(.planNoun, tokens[m.first - 2].lower) { continue }
-            eligible.append((d, before == "by"))
+            eligible.append((d, cues.endsBefore(.targetPreposition, in: tokens, m.first)))
         }
 
         var out: [Candidate] = []
@@ -115,11 +134,27 @@ struct EventClassifier: Sendable {
             if hit.phrase.type != .deadline, hit.first > 1, tokens[hit.first - 1].lower == "to",
                 tokens[hit.first].kind == .word,
                 !tokens[hit.first].lower.hasSuffix("ing"),
-                cues.containsStem(.intention, tokens[hit.first - 2].lower)
+                cues.containsStem(.intention, tokens[hit.first - 2].lower),
+                !isScheduled(tokens, hit.first - 2)
             {
                 continue
             }
             if hit.phrase.notBeforeTo, hit.end < tokens.count, tokens[hit.end].lower == "to" { continue }
+            if conditional[hit.first] || isNegated(tokens, hit.first) { continue }
+            if cues.endsBefore(.durationOf, in: tokens, hit.first)
+                || (hit.first > 0 && cues.endsBefore(.durationOf, in: tokens, hit.first - 1))
+            {
+                continue
+            }
+            if hit.phrase.objectNoun, isObject(of: hits, hit, tokens) { continue }
+            if hit.phrase.type == .launch, isInsideName(tokens, hit.first) { continue }
+            if hit.phrase.institutionName, isInstitutionName(tokens, hit.first) { continue }
+            if hit.phrase.afterAuxiliary, hit.first == 0 || !cues.contains(.auxiliary, tokens[hit.first - 1].lower) {
+                continue
+            }
+            if isCommemorated(tokens, hit.first) { continue }
+            // "ahead of the talks": the noun takes only a date of its own, right beside it.
+            let related = isRelated(tokens, hit.first)
             if hit.phrase.needsMovement, !followedByMovement(tokens, hit.first..<hit.end) { continue }
             if hit.phrase.needsAuthority, !hasAuthoritySubject(tokens, hit.first..<hit.end),
                 !(hit.end + 1 < tokens.count && tokens[hit.end].lower == "to"
@@ -141,19 +176,30 @@ struct EventClassifier: Sendable {
                         tokens,
                         hit.first..<hit.end,
                         d.mention.first..<d.mention.end,
-                        near: hit.phrase.near
+                        near: hit.phrase.near || related,
+                        scopes: scopes
                     )
-                        ?? self.frontedCost(tokens, hit.first..<hit.end, d.mention, near: hit.phrase.near)
+                        ?? (scopes[hit.first] < 0
+                            ? self.frontedCost(tokens, hit.first..<hit.end, d.mention, near: hit.phrase.near || related)
+                            : nil)
                 else { continue }
+                if related, d.mention.first < hit.first { continue }
                 if hit.phrase.yearBefore,
                     d.mention.end > hit.first || d.value.precision != Self.coarsestPrecision
                 {
                     continue
                 }
                 if d.mention.first <= 1, hit.first > d.mention.end { cost = min(cost, Self.maximumCost) }
+                // A reporting verb takes a date of its own clause or a fronted one: in "Kim toured
+                // the zone late last month, KCNA reported" the date is the tour's.
+                if hit.phrase.reporting, d.mention.first > 1,
+                    !clause(tokens, around: hit.first..<hit.end).contains(d.mention.first)
+                {
+                    continue
+                }
                 if hit.phrase.reporting,
                     hits.contains(where: { other in
-                        !other.phrase.reporting
+                        !other.phrase.reporting && !isSetting(tokens, other.first)
                             && Self.between(other.first, hit.first..<hit.end, d.mention.first..<d.mention.end)
                     })
                 {
@@ -203,7 +249,18 @@ struct EventClassifier: Sendable {
     }
 
     /// The distance from a trigger to a date, or `nil` if they cannot go together.
-    func cost(_ tokens: [Token], _ trigger: Range<Int>, _ date: Range<Int>, near: Bool) -> Int? {
+    func cost(_ tokens: [Token], _ trigger: Range<Int>, _ date: Range<Int>, near: Bool, scopes: [Int]) -> Int? {
+        // A relative clause (", which opened on May 17,") keeps its date to itself and the noun it
+        // follows, and its triggers take no date from outside it.
+        let triggerScope = scopes[trigger.lowerBound]
+        let dateScope = scopes[date.lowerBound]
+        if triggerScope != dateScope {
+            // Allowed: the noun the clause follows, and the verb right after it, whose subject
+            // the clause describes ("Hu, who toured the crossing in late August, proposed …").
+            guard triggerScope < 0, dateScope >= 0,
+                trigger.upperBound == dateScope - 1 || trigger.lowerBound == clauseEnd(scopes, dateScope) + 1
+            else { return nil }
+        }
         let gap =
             trigger.upperBound <= date.lowerBound
             ? trigger.upperBound..<date.lowerBound : date.upperBound..<max(date.upperBound, trigger.lowerBound)
@@ -231,6 +288,140 @@ struct EventClassifier: Sendable {
         }
         let cost = gap.count + Self.barrierCost * barriers
         return cost <= Self.maximumCost ? cost : nil
+    }
+
+    /// For each token, whether it stands in a condition: from "if" or "unless" to the clause's end,
+    /// or from an inverted auxiliary that opens the sentence ("Had the car opened in 2022, …").
+    func conditionalClauses(_ tokens: [Token]) -> [Bool] {
+        var mask = [Bool](repeating: false, count: tokens.count)
+        var k = 0
+        while k < tokens.count {
+            let opens =
+                tokens[k].kind == .word && cues.contains(.conditional, tokens[k].lower)
+                && (k == 0 ? tokens[k].isCapitalized : ["if", "unless"].contains(tokens[k].lower))
+            guard opens else {
+                k += 1
+                continue
+            }
+            while k < tokens.count, !isBarrier(tokens, k), !Self.hardBarriers.contains(tokens[k].text) {
+                mask[k] = true
+                k += 1
+            }
+        }
+        return mask
+    }
+
+    /// "plans to open", "is expected to visit": a present schedule, not a past intention ("planned to").
+    func isScheduled(_ tokens: [Token], _ verb: Int) -> Bool {
+        let word = tokens[verb].lower
+        guard cues.containsStem(.schedule, word) else { return false }
+        return !word.hasSuffix("ed") || (verb > 0 && ["is", "are", "am", "'s"].contains(tokens[verb - 1].lower))
+    }
+
+    /// "was not signed", "has not yet been opened", "have yet to visit".
+    func isNegated(_ tokens: [Token], _ first: Int) -> Bool {
+        var k = first
+        while k >= 0, first - k <= 2 {
+            if cues.endsBefore(.negation, in: tokens, k) { return true }
+            k -= 1
+            if k < 0 || tokens[k].kind != .word { return false }
+        }
+        return false
+    }
+
+    /// A noun trigger that is the object of another type's trigger just before it ("ratified the treaty").
+    func isObject(of hits: [TriggerHit], _ hit: TriggerHit, _ tokens: [Token]) -> Bool {
+        hits.contains { h in
+            h.end <= hit.first && hit.first - h.end <= 3 && h.phrase.type != hit.phrase.type
+                && !h.phrase.reporting && !h.phrase.objectNoun
+                && (h.end..<hit.first).allSatisfy { tokens[$0].kind == .word }
+        }
+    }
+
+    /// A capitalised trigger inside a Title-Case name ("the Border Opening and Cooperation Zone").
+    func isInsideName(_ tokens: [Token], _ k: Int) -> Bool {
+        guard k > 0, k + 1 < tokens.count, tokens[k].isCapitalized, tokens[k - 1].isCapitalized else { return false }
+        let next = tokens[k + 1]
+        return next.isCapitalized
+            || (cues.contains(.titleConnector, next.lower) && k + 2 < tokens.count && tokens[k + 2].isCapitalized)
+    }
+
+    /// A trigger in a setting phrase ("at a session of …", "during the summit"): it does not take a
+    /// reporting verb's date away from it.
+    func isSetting(_ tokens: [Token], _ first: Int) -> Bool {
+        (max(0, first - 3)..<first).contains { ["at", "during"].contains(tokens[$0].lower) }
+    }
+
+    /// A date in a dateline: "SHENYANG, Oct. 21 --", "Pyongyang, October 23 (KCNA)".
+    func isDateline(_ tokens: [Token], _ m: TemporalMention) -> Bool {
+        guard m.first >= 2, m.first <= 6, tokens[m.first - 1].text == ",", m.end < tokens.count,
+            ["-", "\u{2014}", "\u{2013}", "("].contains(tokens[m.end].text)
+        else { return false }
+        return (0..<(m.first - 1)).allSatisfy { tokens[$0].isCapitalized || tokens[$0].text == "-" }
+    }
+
+    /// The index just past the relative clause that starts at `start`.
+    func clauseEnd(_ scopes: [Int], _ start: Int) -> Int {
+        var k = start
+        while k < scopes.count, scopes[k] == start { k += 1 }
+        return k
+    }
+
+    /// For each token, the start of the relative clause it stands in (", which … ,"), or -1.
+    func relativeClauses(_ tokens: [Token]) -> [Int] {
+        var scopes = [Int](repeating: -1, count: tokens.count)
+        var k = 1
+        while k < tokens.count {
+            guard tokens[k - 1].text == ",", Self.clauseRelatives.contains(tokens[k].lower) else {
+                k += 1
+                continue
+            }
+            let start = k
+            while k < tokens.count, !isBarrier(tokens, k), !Self.hardBarriers.contains(tokens[k].text) {
+                scopes[k] = start
+                k += 1
+            }
+        }
+        return scopes
+    }
+
+    /// A trigger that ends a Title-Case name with no ordinal or number in it: an institution
+    /// ("the Jilin Provincial People's Congress"), not a meeting ("the 20th Party Congress").
+    func isInstitutionName(_ tokens: [Token], _ first: Int) -> Bool {
+        guard tokens[first].isCapitalized else { return false }
+        var k = first - 1
+        var capitals = 0
+        while k >= 0, tokens[k].isCapitalized || tokens[k].lower == "'s" {
+            if ordinals.contains(tokens[k].lower) { return false }
+            if tokens[k].isCapitalized { capitals += 1 }
+            k -= 1
+        }
+        // "20th", "3rd": a number and its suffix.
+        if k >= 0,
+            tokens[k].kind == .number || ordinals.contains(tokens[k].lower)
+                || (k >= 1 && tokens[k - 1].kind == .number && ["st", "nd", "rd", "th"].contains(tokens[k].lower))
+        {
+            return false
+        }
+        return capitals > 0
+    }
+
+    /// "the 20th anniversary of the signing of the Treaty": the trigger names what is commemorated.
+    func isCommemorated(_ tokens: [Token], _ first: Int) -> Bool {
+        var k = first - 1
+        while k >= 1, first - k <= Self.commemorationReach, !isBarrier(tokens, k) {
+            if tokens[k].lower == "of", cues.contains(.commemoration, tokens[k - 1].lower) { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    /// A trigger noun after a relational cue and a determiner: "ahead of the talks", "before the summit".
+    func isRelated(_ tokens: [Token], _ first: Int) -> Bool {
+        var k = first
+        if k > 0, Self.nounDeterminers.contains(tokens[k - 1].lower) { k -= 1 }
+        guard k < first else { return false }
+        return cues.endsBefore(.relational, in: tokens, k)
     }
 
     /// A date fronted before the main clause ("In May 2012, the mayor, speaking at length, proposed …")
@@ -277,6 +468,12 @@ struct EventClassifier: Sendable {
     ///   ("trade at the fair rose 20 percent in 2023"), or
     /// - a counted plural as the trigger's subject ("4,250 firms were established in 2023").
     func isStatistic(_ tokens: [Token], inMention: [Bool], _ trigger: Range<Int>, _ date: Range<Int>) -> Bool {
+        // "entries had passed 600,000": the trigger itself states a figure.
+        if trigger.count == 1, cues.contains(.statistic, tokens[trigger.lowerBound].lower),
+            governsFigure(tokens, inMention: inMention, trigger.lowerBound)
+        {
+            return true
+        }
         let dateClause = clause(tokens, around: date)
         func distance(_ k: Int) -> Int { k < date.lowerBound ? date.lowerBound - k : k - date.upperBound + 1 }
         let triggerDistance = min(distance(trigger.lowerBound), distance(trigger.upperBound - 1))

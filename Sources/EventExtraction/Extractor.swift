@@ -20,7 +20,11 @@ public struct Extractor: Sendable {
         self.resources = resources
         tagger = TemporalTagger(lexicon: resources.dates)
         splitter = SentenceSplitter(abbreviations: resources.abbreviations)
-        classifier = EventClassifier(triggers: resources.triggers, cues: resources.cues)
+        classifier = EventClassifier(
+            triggers: resources.triggers,
+            cues: resources.cues,
+            ordinals: Set(resources.dates.ordinals.keys)
+        )
         dateDetector = DocumentDateDetector(tagger: tagger, cues: resources.cues)
     }
 
@@ -152,7 +156,9 @@ public struct Extractor: Sendable {
             for (j, b) in candidates.enumerated() where i != j && keep[j] {
                 let ea = a.event
                 let eb = b.event
-                guard ea.type == eb.type, a.family == b.family,
+                // Targets of one year are usually different targets ("by 2027, trade will …",
+                // "the railway is to be completed by 2027"): a bare "by" never merges.
+                guard ea.type == eb.type, a.family == b.family, a.family != "by",
                     ea.date.precision > eb.date.precision || (ea.date == eb.date && j < i)
                 else { continue }
                 let ia = ea.date.interval

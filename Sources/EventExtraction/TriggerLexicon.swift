@@ -7,6 +7,8 @@ struct TriggerLexicon: Sendable {
         enum Word: Sendable, Equatable {
             case stem(String)
             case exact(String)
+            /// `…`: up to `gapLimit` words of the same clause ("construction of the new terminal began").
+            case gap
         }
         let type: EventType
         let words: [Word]
@@ -26,11 +28,21 @@ struct TriggerLexicon: Sendable {
         let needsMovement: Bool
         /// Does not count when `to` follows ("is due to arrive").
         let notBeforeTo: Bool
+        /// An institution when it ends a Title-Case name with no ordinal in it ("the Provincial
+        /// People's Congress"); a meeting otherwise ("the 20th Party Congress", "the congress").
+        let institutionName: Bool
+        /// A base-form verb: counts only after "to" or a modal ("will open").
+        let afterAuxiliary: Bool
+        /// Not a happening of its own as the object of another type's trigger ("ratified the treaty").
+        let objectNoun: Bool
         /// The key under which two mentions can be one happening: `family=` or the stem of the phrase.
         let family: String
         /// The phrase as written, for messages and dedup.
         let text: String
     }
+
+    /// How many tokens a `…` in a phrase may stand for.
+    static let gapLimit = 12
 
     /// Phrases by the key of their first word (stem or exact form), longest first.
     private(set) var byFirstWord: [String: [Phrase]] = [:]
@@ -43,9 +55,14 @@ struct TriggerLexicon: Sendable {
             }
             let flags = try file.flags(line, f.count > 2 ? f[2] : nil)
             let words: [Phrase.Word] = f[1].split(separator: " ").map { w in
-                w.hasPrefix("=") ? .exact(String(w.dropFirst()).lowercased()) : .stem(Stemmer.stem(w.lowercased()))
+                if w == "…" || w == "..." { return .gap }
+                return w.hasPrefix("=")
+                    ? .exact(String(w.dropFirst()).lowercased()) : .stem(Stemmer.stem(w.lowercased()))
             }
             guard !words.isEmpty, !words.contains(.exact("")) else { throw file.error(line, "empty phrase") }
+            guard words.first != .gap, words.last != .gap else {
+                throw file.error(line, "a phrase cannot start or end with '…'")
+            }
             let phrase = Phrase(
                 type: type,
                 words: words,
@@ -57,6 +74,9 @@ struct TriggerLexicon: Sendable {
                 needsAuthority: flags.contains("authority"),
                 needsMovement: flags.contains("movement"),
                 notBeforeTo: flags.contains("not-before-to"),
+                institutionName: flags.contains("institution-name"),
+                afterAuxiliary: flags.contains("after-auxiliary"),
+                objectNoun: flags.contains("object-noun"),
                 family: flags.first { $0.hasPrefix("family=") }.map { String($0.dropFirst(7)) }
                     ?? Stemmer.stem(f[1].lowercased()),
                 text: f[1]
@@ -70,28 +90,67 @@ struct TriggerLexicon: Sendable {
         switch w {
         case .stem(let s): return "~" + s
         case .exact(let s): return "=" + s
+        case .gap: return "…"
         }
     }
 
-    /// The longest phrases matching at `i` (one per type at most).
-    func matches(_ tokens: [Token], stems: [String], at i: Int) -> [Phrase] {
-        var found: [Phrase] = []
+    /// The longest phrases matching at `i` (one per type at most), with the end of the match.
+    /// A `…` skips words only: no punctuation and no token for which `blocked` is true (a date).
+    func matches(
+        _ tokens: [Token],
+        stems: [String],
+        at i: Int,
+        blocked: (Int) -> Bool
+    ) -> (
+        phrases: [Phrase], end: Int
+    ) {
+        var found: [(Phrase, Int)] = []
         for key in ["=" + tokens[i].lower, "~" + stems[i]] {
             guard let list = byFirstWord[key] else { continue }
-            for p in list where i + p.words.count <= tokens.count {
-                var ok = true
-                for (k, w) in p.words.enumerated() {
-                    let t = tokens[i + k]
-                    switch w {
-                    case .stem(let s): ok = t.kind == .word && stems[i + k] == s
-                    case .exact(let s): ok = t.lower == s
-                    }
-                    if !ok { break }
+            for p in list {
+                if let end = Self.match(p.words[...], tokens, stems, from: i, blocked: blocked) {
+                    found.append((p, end))
                 }
-                if ok { found.append(p) }
             }
         }
-        guard let longest = found.map(\.words.count).max() else { return [] }
-        return found.filter { $0.words.count == longest }
+        guard let longest = found.map(\.1).max() else { return ([], i) }
+        return (found.filter { $0.1 == longest }.map(\.0), longest)
+    }
+
+    /// A hyphen inside a name ("Erenhot-Zamyn-Uud"), with no space on either side.
+    private static func isInnerHyphen(_ tokens: [Token], _ j: Int) -> Bool {
+        tokens[j].text == "-" && !tokens[j].spaceBefore && j + 1 < tokens.count && !tokens[j + 1].spaceBefore
+    }
+
+    /// Where `words` matched from `i` end, or `nil`; a gap takes as few words as it can.
+    private static func match(
+        _ words: ArraySlice<Phrase.Word>,
+        _ tokens: [Token],
+        _ stems: [String],
+        from i: Int,
+        blocked: (Int) -> Bool
+    ) -> Int? {
+        var k = i
+        var rest = words
+        while let w = rest.first {
+            rest = rest.dropFirst()
+            switch w {
+            case .gap:
+                var j = k
+                while j < tokens.count, j - k <= gapLimit, !blocked(j),
+                    tokens[j].kind != .punct || isInnerHyphen(tokens, j)
+                {
+                    if let end = match(rest, tokens, stems, from: j, blocked: blocked) { return end }
+                    j += 1
+                }
+                return nil
+            case .stem(let s):
+                guard k < tokens.count, tokens[k].kind == .word, stems[k] == s else { return nil }
+            case .exact(let s):
+                guard k < tokens.count, tokens[k].lower == s else { return nil }
+            }
+            k += 1
+        }
+        return k
     }
 }

@@ -138,6 +138,96 @@ import TimelineCore
         Case(sentence: "A second terminal might be opened in 2026 if demand grows.", expected: []),
         Case(sentence: "The delegation arrived in Dandong; talks are expected in 2025.", expected: ["meeting 2025"]),
         Case(sentence: "Since the 1990s, officials have visited the border often.", expected: []),
+        // A relative clause keeps its date to itself, the noun it follows and the verb after it.
+        Case(
+            sentence: "The Suifenhe trade fair, which opened on 12 May 2023, was the highlight of the governor's tour.",
+            expected: ["meeting 2023-05-12", "launch 2023-05-12"]
+        ),
+        Case(
+            sentence: "The port agreement signed in March 2022, which lets tour groups cross at Hunchun, is popular.",
+            expected: ["agreement 2022-03"]
+        ),
+        Case(
+            sentence: "The mayor, who toured the new terminal in early April, proposed a second berth.",
+            expected: ["visit 2024-04", "announcement 2024-04"]
+        ),
+        // Attribution, anniversaries, institutions, baselines, other happenings named in passing.
+        Case(
+            sentence: "Kim inspected a new fertiliser plant in Hungnam last week, state media reported.",
+            expected: ["visit 2024-W20"]
+        ),
+        Case(sentence: "This year marks the tenth anniversary of the signing of the Rason port treaty.", expected: []),
+        Case(
+            sentence:
+                "The Standing Committee of the Heilongjiang Provincial People's Congress adopted new port rules on 9 April.",
+            expected: ["approval 2024-04-09"]
+        ),
+        Case(
+            sentence: "The 14th Party Congress was held in Pyongyang on 5 March 2023.",
+            expected: ["meeting 2023-03-05"]
+        ),
+        Case(sentence: "Visits to Rason were up 15 percent on 2019.", expected: []),
+        Case(
+            sentence: "A Russian delegation arrived in Harbin on Friday ahead of the summit.",
+            expected: ["visit 2024-05-24"]
+        ),
+        Case(
+            sentence: "The accord was signed on 4 March 2023 after three years of negotiations.",
+            expected: ["agreement 2023-03-04"]
+        ),
+        // Discontinuous and added triggers.
+        Case(
+            sentence: "Construction of the second Tumen road bridge began in the autumn of 2021.",
+            expected: ["launch 2021-FA"]
+        ),
+        Case(
+            sentence: "The Chinese section was put into trial operation in the third quarter of 2022.",
+            expected: ["launch 2022-Q3"]
+        ),
+        Case(sentence: "Rason reopened its border to Chinese tourists in February.", expected: ["launch 2024-02"]),
+        Case(
+            sentence: "Kim Jong Un inspected a hospital construction site in Kangdong on Sunday.",
+            expected: ["visit 2024-05-26"]
+        ),
+        Case(sentence: "Governors met at a roundtable in Heihe on 18 June.", expected: ["meeting 2024-06-18"]),
+        // Targets, schedules and intentions.
+        Case(
+            sentence: "The company will open an office in Yanji before the end of 2024.",
+            expected: ["deadline 2024"]
+        ),
+        Case(sentence: "The bridge is scheduled to open to traffic on 30 June.", expected: ["launch 2024-06-30"]),
+        Case(
+            sentence: "A delegation from Khabarovsk is expected to visit Harbin in the third quarter of this year.",
+            expected: ["visit 2024-Q3"]
+        ),
+        Case(sentence: "The province pursued open development in early 2025.", expected: []),
+        // Conditions and negations did not happen.
+        Case(
+            sentence: "If the governor travels to Seoul for the June 12 forum, it would be his first trip abroad.",
+            expected: []
+        ),
+        Case(sentence: "Had the ferry opened in 2022 as planned, it would now carry 500 people a day.", expected: []),
+        Case(
+            sentence: "The grain protocol was not signed at the April 2024 summit in Harbin.",
+            expected: ["meeting 2024-04"]
+        ),
+        // An object noun, a launch word inside a name, a dateline, a figure, a set.
+        Case(sentence: "The Federation Council ratified the treaty in November 2024.", expected: ["approval 2024-11"]),
+        Case(
+            sentence: "The State Council approved the Tumen Opening and Development Zone on 3 May 2023.",
+            expected: ["approval 2023-05-03"]
+        ),
+        Case(sentence: "HUNCHUN, May 20 -- The city has recently approved a new logistics plan.", expected: []),
+        Case(
+            sentence: "The ministry announced on 3 May that visa-free entries had passed 500,000.",
+            expected: ["announcement 2024-05-03"]
+        ),
+        Case(sentence: "The bulletin is published every Friday.", expected: []),
+        Case(
+            sentence:
+                "Kim first announced the policy in a speech at a session of the Supreme People's Assembly in January 2024.",
+            expected: ["announcement 2024-01", "meeting 2024-01"]
+        ),
     ])
     func classify(_ c: Case) {
         let found = TestSupport.events(c.sentence).map { "\($0.type.rawValue) \($0.date)" }
