@@ -7,6 +7,8 @@ struct Boilerplate: Sendable {
     /// Prefixes that mark boilerplate only before a colon or a date: `Received: …`, `Accepted 3 May 2024`.
     var datedPrefixes: [String] = []
     var titleSkips: Set<String> = []
+    /// A sentence starting with one of these is a site's prompt wherever it stands in its line.
+    var sentencePrefixes: [String] = []
 
     init(_ file: DataFile) throws {
         for line in file.lines {
@@ -17,8 +19,12 @@ struct Boilerplate: Sendable {
             case "line-prefix": linePrefixes.append(text)
             case "dated-prefix": datedPrefixes.append(text)
             case "title-skip": titleSkips.insert(text)
+            case "sentence-prefix": sentencePrefixes.append(text)
             default:
-                throw file.error(line, "unknown kind '\(f[0])' (section-end, line-prefix, dated-prefix, title-skip)")
+                throw file.error(
+                    line,
+                    "unknown kind '\(f[0])' (section-end, line-prefix, dated-prefix, title-skip, sentence-prefix)"
+                )
             }
         }
     }
@@ -50,6 +56,12 @@ struct Boilerplate: Sendable {
             if !word.isEmpty, isMonth(String(word)) { return true }
         }
         return false
+    }
+
+    /// "Subscribe before 30 June and get …": a prompt, even after a body sentence on its line.
+    func isPrompt(_ sentence: Substring) -> Bool {
+        let low = String(sentence.drop { !$0.isLetter }.prefix(Self.longestPrefix)).lowercased()
+        return sentencePrefixes.contains { low.starts(with: $0) }
     }
 
     static let longestPrefix = 40

@@ -87,7 +87,7 @@ public struct Extractor: Sendable {
             }
             if excluded[lineIndex] || dated.isEmpty { continue }
             let found = classifier.classify(tokens, dates: dated, allMentions: mentions, dct: dct)
-            guard !found.isEmpty else { continue }
+            guard !found.isEmpty, !resources.boilerplate.isPrompt(text.string(sentence)[...]) else { continue }
             let (places, orgs) = resources.gazetteer.find(in: tokens)
             let evidence = Self.normalizedWhitespace(text.string(sentence))
             var inMention = [Bool](repeating: false, count: tokens.count)

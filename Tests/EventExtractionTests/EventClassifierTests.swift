@@ -254,6 +254,39 @@ import TimelineCore
         #expect(events.map { "\($0.type.rawValue) \($0.date)" } == ["launch 2022-06-10"])
     }
 
+    /// A site's prompt after a body sentence on the same line, and a "Notes and references" section.
+    @Test func promptsAndNotesHaveNoEvents() {
+        let text = """
+            Port Bulletin
+
+            The Zarubino grain berth opened on 2 May 2024. Subscribe before 30 June and get a month free.
+
+            Some more body text comes here so that the notes start later in the text than the first third.
+            And one more line of body text to make the notes section start well after the opening of it.
+
+            Notes and references
+
+            Amur Port Authority (2024) Press release on the opening of the grain berth, 2 May 2024.
+            """
+        #expect(TestSupport.events(text).map { "\($0.type.rawValue) \($0.date)" } == ["launch 2024-05-02"])
+    }
+
+    /// Targets of one year in different sentences stay apart even when they share words.
+    @Test func targetsOfOneYearStayApart() {
+        let text =
+            "Under the plan, by 2027 the zone will be built. The plan also requires the railway be rebuilt by 2027."
+        #expect(
+            TestSupport.events(text).map { "\($0.type.rawValue) \($0.date)" } == ["deadline 2027", "deadline 2027"]
+        )
+    }
+
+    /// A trip and a visit to one place in one month are one visit.
+    @Test func visitWordsAreOneFamily() {
+        let text =
+            "The governor's trip to Rason on 4 March 2024 was short. His visit to Rason in March 2024 was his first."
+        #expect(TestSupport.events(text).map { "\($0.type.rawValue) \($0.date)" } == ["visit 2024-03-04"])
+    }
+
     /// Two mentions of one happening: the more precise date is kept.
     @Test func samehappeningKeepsPreciseDate() {
         let text =
