@@ -13,6 +13,9 @@ public struct TimelineEvent: Codable, Hashable, Sendable {
     public var source: SourceReference
     public var places: [String]
     public var organizations: [String]
+    /// Other documents' reports of the same happening (`HappeningMerge`): set in query results
+    /// only, never stored.
+    public var mentions: [Mention]?
 
     public init(
         id: String,
