@@ -43,6 +43,22 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
 
+        // libxml2's HTML parser, for articles saved from a browser.
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The two Linux calls the pdftotext runner needs that Swift's Glibc module leaves out.
+        .target(name: "CSubprocess"),
+        // File bytes to article text and metadata: encodings (iconv), HTML (libxml2), PDF (pdftotext).
+        .target(
+            name: "ArticleConversion",
+            dependencies: ["CLibXML2", "CSubprocess", "EventExtraction", "TimelineCore"],
+            resources: [.copy("Resources")]
+        ),
+
         .target(
             name: "EventLog",
             dependencies: [
@@ -82,7 +98,7 @@ let package = Package(
             name: "TimelineDaemon",
             dependencies: [
                 "TimelineCore", "DropWatcher", "EventExtraction", "EventLog", "TimelineProtocol",
-                "TimelineServer",
+                "TimelineServer", "ArticleConversion",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -112,6 +128,7 @@ let package = Package(
             name: "timelinectl",
             dependencies: [
                 "TimelineCore", "TimelineProtocol", "TimelineClient", "EventExtraction", "EventLog",
+                "ArticleConversion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -119,6 +136,10 @@ let package = Package(
         .testTarget(name: "TimelineCoreTests", dependencies: ["TimelineCore"]),
         .testTarget(name: "DropWatcherTests", dependencies: ["DropWatcher"]),
         .testTarget(name: "EventExtractionTests", dependencies: ["EventExtraction", "TimelineCore"]),
+        .testTarget(
+            name: "ArticleConversionTests",
+            dependencies: ["ArticleConversion", "EventExtraction", "TimelineCore"]
+        ),
         .testTarget(
             name: "EventLogTests",
             dependencies: ["EventLog", "TimelineCore", .product(name: "NIOPosix", package: "swift-nio")]
