@@ -5,6 +5,7 @@
 /// mojibake does not:
 /// - no C1 control characters (U+0080–U+009F);
 /// - words do not mix Latin, Cyrillic and Greek letters (`cafй` is Windows-1252 read as 1251);
+/// - a capital rarely follows a small letter inside a word (`бТй` is Chinese read as Windows-1251);
 /// - Latin words are mostly ASCII letters: French or German has a few accented letters per word,
 ///   Russian read as Windows-1252 (`Ïðèâåò`) has nothing else;
 /// - Chinese is mostly the 3,755 common characters of GB 2312 level 1, while Cyrillic or accented
@@ -13,6 +14,8 @@
 enum EncodingPlausibility {
     /// At most this share of the words with a non-ASCII letter may mix scripts.
     static let maximumMixedWordShare = 0.05
+    /// At most this share of the words with a non-ASCII letter may have a capital after a small letter.
+    static let maximumOddCaseShare = 0.1
     /// At most this share of Latin letters may be non-ASCII (with at least `minimumLatinLetters`).
     static let maximumAccentedShare = 0.35
     static let minimumLatinLetters = 20
@@ -35,6 +38,9 @@ enum EncodingPlausibility {
     static func isPlausible(_ text: String) -> Bool {
         var words = 0
         var mixed = 0
+        var oddCase = 0
+        var hasOddCase = false
+        var lastWasLower = false
         var latin = 0
         var accented = 0
         var han = 0
@@ -45,9 +51,12 @@ enum EncodingPlausibility {
             if nonASCII {
                 words += 1
                 if scripts.count > 1 { mixed += 1 }
+                if hasOddCase { oddCase += 1 }
             }
             scripts = []
             nonASCII = false
+            hasOddCase = false
+            lastWasLower = false
         }
         for c in text.unicodeScalars {
             if (0x80..<0xA0).contains(c.value) { return false }
@@ -69,9 +78,12 @@ enum EncodingPlausibility {
             }
             scripts.insert(s)
             if c.value >= 0x80 { nonASCII = true }
+            if c.properties.isUppercase && lastWasLower { hasOddCase = true }
+            lastWasLower = c.properties.isLowercase
         }
         endWord()
         if Double(mixed) > Double(words) * maximumMixedWordShare { return false }
+        if Double(oddCase) > Double(words) * maximumOddCaseShare { return false }
         if latin >= minimumLatinLetters, Double(accented) > Double(latin) * maximumAccentedShare { return false }
         if han > 0, Double(commonHan) < Double(han) * minimumCommonHanShare { return false }
         return true

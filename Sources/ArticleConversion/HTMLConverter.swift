@@ -260,6 +260,11 @@ struct TextBuilder {
                 flushBreaks()
                 continue
             }
+            if preformatted && (c == " " || c == "\t") {
+                flushBreaks()
+                text.unicodeScalars.append(" ")
+                continue
+            }
             if c.properties.isWhitespace || c == "\u{00A0}" {
                 if !text.isEmpty && pendingBreaks == 0 { pendingSpace = true }
                 continue

@@ -25,6 +25,7 @@ struct PDFTextCleaner: Sendable {
         // Furniture goes; a page break is then a line break inside the paragraph it splits.
         var lines: [String] = []
         for page in pages {
+            if !lines.isEmpty { lines.append("") }
             let content = page.indices.filter { !page[$0].isEmpty }
             let edges = Set(content.prefix(Self.edgeLines) + content.suffix(Self.edgeLines))
             for (k, line) in page.enumerated() {
@@ -38,8 +39,9 @@ struct PDFTextCleaner: Sendable {
         for (k, line) in lines.enumerated() {
             guard !line.isEmpty else { continue }
             current = Self.join(current, line)
-            let next = lines[(k + 1)...].first { !$0.isEmpty }
-            if let next, !Self.endsParagraph(line, next: next, width: width) { continue }
+            guard let n = lines[(k + 1)...].firstIndex(where: { !$0.isEmpty }) else { break }
+            let gap = n > k + 1
+            if !Self.endsParagraph(line, next: lines[n], width: width, gap: gap) { continue }
             paragraphs.append(current)
             current = ""
         }
@@ -68,12 +70,20 @@ struct PDFTextCleaner: Sendable {
         return lengths[min(lengths.count - 1, lengths.count * 8 / 10)]
     }
 
-    /// Short of a full line is the last line of a paragraph, unless the next line goes on in lower
-    /// case; a heading (short, and the next line starts a new one) is a paragraph of its own.
-    static func endsParagraph(_ line: String, next: String, width: Int) -> Bool {
+    /// Whether `line` ends its paragraph. Never when the next line goes on in lower case or the
+    /// word is hyphenated. Across a gap (a block boundary, a wider line spacing, a page break)
+    /// yes, unless the line fills the column and ends without a full stop (a paragraph going on in
+    /// the next column or page). Without a gap, when the line is short of a full line: the last
+    /// line of a paragraph, or a heading.
+    static func endsParagraph(_ line: String, next: String, width: Int, gap: Bool) -> Bool {
         if next.first?.isLowercase == true { return false }
         if line.hasSuffix("-") || line.hasSuffix("\u{00AD}") { return false }
-        return Double(line.count) < Double(width) * shortLine
+        let full = Double(line.count) >= Double(width) * shortLine
+        if gap {
+            guard full, let last = line.last else { return true }
+            return ".!?:;\u{201D}\"".contains(last)
+        }
+        return !full
     }
 
     /// Below this share of the typical width a line is a paragraph's last.
@@ -122,8 +132,8 @@ struct PDFTextCleaner: Sendable {
         if current.hasSuffix("\u{00AD}") {
             return String(current.dropLast()) + next
         }
-        if current.hasSuffix("-"), lowerNext, let before = current.dropLast().last, before.isLetter {
-            return String(current.dropLast()) + next
+        if current.hasSuffix("-"), let before = current.dropLast().last, before.isLetter {
+            return lowerNext ? String(current.dropLast()) + next : current + next
         }
         return current + " " + next
     }
