@@ -229,7 +229,9 @@ struct HTMLConverter: Sendable {
             var s = ""
             var child = node.pointee.children
             while let c = child {
-                if let content = c.pointee.content, c.pointee.type == XML_TEXT_NODE || c.pointee.type == XML_CDATA_SECTION_NODE {
+                if let content = c.pointee.content,
+                    c.pointee.type == XML_TEXT_NODE || c.pointee.type == XML_CDATA_SECTION_NODE
+                {
                     s += String(cString: content)
                 } else if c.pointee.type == XML_ELEMENT_NODE {
                     s += textContent(c)

@@ -92,7 +92,8 @@ enum PDFLayout {
     }
 
     static func parse(_ xhtml: [UInt8]) -> [Page] {
-        let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+        let options =
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue
         guard !xhtml.isEmpty else { return [] }
         let doc = xhtml.withUnsafeBufferPointer { buffer in

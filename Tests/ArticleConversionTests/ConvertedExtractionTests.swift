@@ -23,7 +23,9 @@ import TimelineCore
         #expect(found.contains("meeting 2024-04-17"), "\(found)")
         #expect(found.contains("deadline 2024-09-30"), "\(found)")
         // Cookie banner, menu, sidebar, comments, footer and noscript all had dated events.
-        let furniture = ["2018-05-25", "2024-01-04", "2024-03-03", "2024-04-02", "2020-01-01", "2024-06-06", "2024-05-05"]
+        let furniture = [
+            "2018-05-25", "2024-01-04", "2024-03-03", "2024-04-02", "2020-01-01", "2024-06-06", "2024-05-05",
+        ]
         #expect(result.events.allSatisfy { !furniture.contains($0.date.description) }, "\(found)")
         // Evidence is text of the converted article.
         #expect(result.events.allSatisfy { !$0.evidence.contains("<") })
@@ -40,7 +42,11 @@ import TimelineCore
     @Test func bodyEndExcludesWhatFollows() {
         let text = "Forum news\nThe governor visited Harbin on 3 May 2024.\nThe mayor visited Heihe on 4 May 2024.\n"
         let cut = text.unicodeScalars.count - "The mayor visited Heihe on 4 May 2024.\n".unicodeScalars.count
-        let whole = Self.extractor.extract(ArticleText(text: text, format: .plain), dctOverride: nil, modified: Self.someDay)
+        let whole = Self.extractor.extract(
+            ArticleText(text: text, format: .plain),
+            dctOverride: nil,
+            modified: Self.someDay
+        )
         let marked = Self.extractor.extract(
             ArticleText(text: text, format: .plain, bodyEnd: cut),
             dctOverride: nil,

@@ -7,7 +7,10 @@ import Testing
     static let fixtures: [(String, String, String)] = [
         ("gb18030.txt", "GB18030", "丹东市委召开常委会议"),
         ("windows-1251.txt", "WINDOWS-1251", "губернатор Хабаровского края"),
-        ("windows-1252.txt", "WINDOWS-1252", "The délégation from Dandong met Swiss officials on 17 April 2024 at the “Café Müller” in Zürich. It’s"),
+        (
+            "windows-1252.txt", "WINDOWS-1252",
+            "The délégation from Dandong met Swiss officials on 17 April 2024 at the “Café Müller” in Zürich. It’s"
+        ),
         ("utf16le-bom.txt", "UTF-16LE", "the forum’s agenda on 3 June 2024"),
         ("utf16be-bom.txt", "UTF-16BE", "The bridge at Heihe was opened on 10 June 2022"),
         ("utf8-bom.txt", "UTF-8-BOM", "A delegation visited Yanbian on 12 May 2024."),
@@ -30,7 +33,8 @@ import Testing
     ])
     func fallbackOrderDoesNotChangeThePick(_ order: [String]) throws {
         let converter = try Fixtures.converter(order)
-        for (name, encoding, words) in Self.fixtures where ["GB18030", "WINDOWS-1251", "WINDOWS-1252"].contains(encoding) {
+        for (name, encoding, words) in Self.fixtures
+        where ["GB18030", "WINDOWS-1251", "WINDOWS-1252"].contains(encoding) {
             let converted = try converter.convert(try Fixtures.bytes(name), fileName: name)
             #expect(converted.encoding == encoding, "\(name) with \(order)")
             #expect(converted.article.text.contains(words))
@@ -54,7 +58,8 @@ import Testing
     @Test func bytesThatFitNoEncodingAreSetAsideWithTheReason() throws {
         // Windows-1252 "café" words next to Windows-1251 Cyrillic ones: mixed words in 1251,
         // mostly accented letters in 1252, broken pairs in GB18030.
-        let latin: [UInt8] = Array("Le caf".utf8) + [0xE9] + Array(" de la gare ferm".utf8) + [0xE9] + Array(" en ".utf8)
+        let latin: [UInt8] =
+            Array("Le caf".utf8) + [0xE9] + Array(" de la gare ferm".utf8) + [0xE9] + Array(" en ".utf8)
         let cyrillic: [UInt8] = [0xEF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2, 0x20, 0xEC, 0xE8, 0xF0, 0x20]
         let bytes = Array(repeating: latin + cyrillic, count: 4).flatMap { $0 }
         let error = #expect(throws: ConversionError.self) {

@@ -10,11 +10,18 @@ import TimelineCore
     }
 
     @Test func pageFurnitureGoesAndTheArticleStays() throws {
-        let converted = try Fixtures.converter().convert(try Fixtures.bytes("nav-cookie.html"), fileName: "nav-cookie.html")
+        let converted = try Fixtures.converter().convert(
+            try Fixtures.bytes("nav-cookie.html"),
+            fileName: "nav-cookie.html"
+        )
         let text = converted.article.text
         #expect(converted.format == .html && converted.encoding == "UTF-8")
         #expect(text.hasPrefix("Dandong hosts trade fair\n\nBy Staff Reporter · 19 April 2024\n\n"), "\(text)")
-        #expect(text.contains("The Dandong City Party Committee held a meeting on April 17 to prepare the China–DPRK trade fair."))
+        #expect(
+            text.contains(
+                "The Dandong City Party Committee held a meeting on April 17 to prepare the China–DPRK trade fair."
+            )
+        )
         // <br> is a line break; list items and table cells are lines of their own.
         #expect(text.contains("open on 28 October 2024.\nExhibitors must register by September 30."))
         #expect(text.contains("First item without a full stop\nSecond item"))
@@ -70,7 +77,10 @@ import TimelineCore
               this</pre>
             """
         )
-        #expect(page.article.text == "Café & “bar” on 5 May 2024\n\nHeading\n\nOne two\n\nkeep\n  this", "\(page.article.text)")
+        #expect(
+            page.article.text == "Café & “bar” on 5 May 2024\n\nHeading\n\nOne two\n\nkeep\n  this",
+            "\(page.article.text)"
+        )
     }
 
     @Test func markersNeverDropTheArticleItself() throws {
@@ -83,7 +93,10 @@ import TimelineCore
             <footer>Site footer</footer></div></body>
             """
         )
-        #expect(page.article.text == "Title here\n\nBy A. Writer\n\nBody text.\n\nFiled under: trade", "\(page.article.text)")
+        #expect(
+            page.article.text == "Title here\n\nBy A. Writer\n\nBody text.\n\nFiled under: trade",
+            "\(page.article.text)"
+        )
     }
 
     @Test func brokenMarkupIsRecoveredAndNothingIsFetched() throws {
@@ -94,13 +107,18 @@ import TimelineCore
             """
         )
         #expect(page.article.text == "Unclosed bold both\n\nNext &unknown; para", "\(page.article.text)")
-        #expect(throws: ConversionError.self) { try convert("<html><head><title>T</title></head><body> </body></html>") }
+        #expect(throws: ConversionError.self) {
+            try convert("<html><head><title>T</title></head><body> </body></html>")
+        }
     }
 
     /// The dev articles as saved pages: the text is the article's lines, one paragraph each, and nothing else.
     @Test(.enabled(if: Fixtures.devDocsPresent, "needs ../shared/eval/dev/docs"), arguments: Fixtures.devStems)
     func devPageReadsAsTheArticle(_ stem: String) throws {
-        let converted = try Fixtures.converter().convert(try Fixtures.bytes("dev/\(stem).html"), fileName: "\(stem).html")
+        let converted = try Fixtures.converter().convert(
+            try Fixtures.bytes("dev/\(stem).html"),
+            fileName: "\(stem).html"
+        )
         let plain = try String(contentsOf: Fixtures.devDocs.appendingPathComponent("\(stem).txt"), encoding: .utf8)
         // HTML folds runs of white space into one space.
         let lines = plain.split(separator: "\n").map { HTMLConverter.collapsed(String($0)) }.filter { !$0.isEmpty }

@@ -5,7 +5,10 @@ import Testing
 
 @Suite struct PDFConversionTests {
     @Test func twoColumnsInReadingOrderWithoutFurniture() throws {
-        let converted = try Fixtures.converter().convert(try Fixtures.bytes("two-column.pdf"), fileName: "two-column.pdf")
+        let converted = try Fixtures.converter().convert(
+            try Fixtures.bytes("two-column.pdf"),
+            fileName: "two-column.pdf"
+        )
         let text = converted.article.text
         #expect(converted.format == .pdf)
         let order = [
@@ -94,10 +97,15 @@ import Testing
 
     @Test func runningLinesPageNumbersAndHyphens() {
         let pages = [
-            ["Journal of Border Studies 12", "", "The agreement was signed in Harbin after a long negoti-",
-             "ation between the two provincial govern-", "ments.", "", "Page 1"],
-            ["Journal of Border Studies 12", "", "A China-", "Russia bridge opened on 10 June 2022 at Heihe", "and the",
-             "", "Page 2"],
+            [
+                "Journal of Border Studies 12", "", "The agreement was signed in Harbin after a long negoti-",
+                "ation between the two provincial govern-", "ments.", "", "Page 1",
+            ],
+            [
+                "Journal of Border Studies 12", "", "A China-", "Russia bridge opened on 10 June 2022 at Heihe",
+                "and the",
+                "", "Page 2",
+            ],
             ["Journal of Border Studies 12", "", "trade grew.", "", "- 3 -"],
         ]
         let result = cleaner.clean(pages)

@@ -23,7 +23,8 @@ enum Fixtures {
         "004_3f4a253cfd5bcaac",
     ]
 
-    static func converter(_ fallbacks: [String] = ArticleConverter.defaultFallbackEncodings) throws -> ArticleConverter {
+    static func converter(_ fallbacks: [String] = ArticleConverter.defaultFallbackEncodings) throws -> ArticleConverter
+    {
         try ArticleConverter(fallbackEncodings: fallbacks)
     }
 }

@@ -93,7 +93,9 @@ extension EndToEnd {
 
             // The daemon's events for each file are those extract finds in the same file.
             let events = try await daemon.queryAll(QueryParams(limit: 1000))
-            let dropped = files.filter { $0 != "scanned.pdf" }.map { daemon.dropDir + "/" + ($0 as NSString).lastPathComponent }
+            let dropped = files.filter { $0 != "scanned.pdf" }.map {
+                daemon.dropDir + "/" + ($0 as NSString).lastPathComponent
+            }
             let (status, output) = try await DaemonHarness.ctl(["extract"] + dropped)
             #expect(status == 0, "\(output)")
             let offline = try FormatFixtures.events(output)
@@ -104,7 +106,9 @@ extension EndToEnd {
                     .sorted { $0.joined() < $1.joined() }
                 #expect(fromDaemon == fromExtract, "\(name)")
             }
-            #expect(events.contains { $0.source.path.hasSuffix("two-column.pdf") && $0.date.description == "2023-07-05" })
+            #expect(
+                events.contains { $0.source.path.hasSuffix("two-column.pdf") && $0.date.description == "2023-07-05" }
+            )
             #expect(!events.contains { $0.evidence.contains("Heihe on 4 May") || $0.evidence.contains("consul") })
 
             // `sources` shows format and encoding.
@@ -126,10 +130,15 @@ extension EndToEnd {
             var f1: [String: Double] = [:]
             for (label, files, extra) in [
                 ("plain", plain, [String]()),
-                ("html", FormatFixtures.devStems.map { FormatFixtures.dev.appendingPathComponent("\($0).html").path },
-                 ["--doc-extension", "txt"]),
-                ("pdf", FormatFixtures.devStems.map { FormatFixtures.dev.appendingPathComponent("\($0).pdf").path },
-                 ["--doc-extension", "txt"]),
+                (
+                    "html",
+                    FormatFixtures.devStems.map { FormatFixtures.dev.appendingPathComponent("\($0).html").path },
+                    ["--doc-extension", "txt"]
+                ),
+                (
+                    "pdf", FormatFixtures.devStems.map { FormatFixtures.dev.appendingPathComponent("\($0).pdf").path },
+                    ["--doc-extension", "txt"]
+                ),
             ] {
                 let (status, output) = try await DaemonHarness.ctl(["extract", "--dct-map", dctMap] + extra + files)
                 #expect(status == 0, "\(output)")
@@ -137,7 +146,10 @@ extension EndToEnd {
                 defer { try? FileManager.default.removeItem(atPath: predictions) }
                 try output.split(separator: "\n").filter { $0.hasPrefix("{") }.joined(separator: "\n")
                     .write(toFile: predictions, atomically: false, encoding: .utf8)
-                f1[label] = try await Self.typedF1(gold: eval.appendingPathComponent("dev/gold.jsonl").path, predictions)
+                f1[label] = try await Self.typedF1(
+                    gold: eval.appendingPathComponent("dev/gold.jsonl").path,
+                    predictions
+                )
             }
             let base = try #require(f1["plain"])
             #expect(base > 0.5, "\(f1)")

@@ -57,7 +57,10 @@ import Testing
         ("[server\nsocket = \"x\"", "t.toml:1: expected ']'"),
         ("drop_dir = \"unterminated", "t.toml:1: string has no closing quote"),
         ("[server]\nsocket_mode = 0o1777", "t.toml:2: server.socket_mode"),
-        ("[ingest]\nfallback_encodings = [\"GB18030\", \"KLINGON-8\"]", "t.toml:2: ingest.fallback_encodings: iconv does not know the encoding 'KLINGON-8'"),
+        (
+            "[ingest]\nfallback_encodings = [\"GB18030\", \"KLINGON-8\"]",
+            "t.toml:2: ingest.fallback_encodings: iconv does not know the encoding 'KLINGON-8'"
+        ),
         ("[ingest]\nfallback_encodings = \"GB18030\"", "t.toml:2: ingest.fallback_encodings: expected a list"),
     ])
     func badFilesNameTheLine(text: String, message: String) {
