@@ -97,6 +97,12 @@ public struct ArticleConverter: Sendable {
         case .html:
             let decoded = try decoder.decode(bytes, fileName: fileName)
             let page = try HTMLConverter(rules: rules).convert(decoded.text, fileName: fileName)
+            if page.text.allSatisfy(\.isWhitespace) {
+                throw ConversionError(
+                    code: .emptyFile,
+                    message: "\(fileName): no article text in the page (all of it was markup or page furniture)"
+                )
+            }
             try TextDecoder.checkText(page.text, fileName: fileName)
             return ConvertedArticle(
                 article: ArticleText(text: page.text, format: .plain, title: page.title, documentDate: page.date),

@@ -107,9 +107,10 @@ import TimelineCore
             """
         )
         #expect(page.article.text == "Unclosed bold both\n\nNext &unknown; para", "\(page.article.text)")
-        #expect(throws: ConversionError.self) {
-            try convert("<html><head><title>T</title></head><body> </body></html>")
+        let empty = #expect(throws: ConversionError.self) {
+            try convert("<html><head><title>T</title></head><body><nav>Menu</nav> </body></html>")
         }
+        #expect(empty?.description == "page.html: no article text in the page (all of it was markup or page furniture)")
     }
 
     /// The dev articles as saved pages: the text is the article's lines, one paragraph each, and nothing else.
