@@ -10,6 +10,7 @@ let package = Package(
         // For the fuzz targets in Fuzz/, a package of their own that depends on this one by path.
         .library(name: "TimelineCore", targets: ["TimelineCore"]),
         .library(name: "EventExtraction", targets: ["EventExtraction"]),
+        .library(name: "ArticleConversion", targets: ["ArticleConversion"]),
         .library(name: "TimelineProtocol", targets: ["TimelineProtocol"]),
     ],
     dependencies: [

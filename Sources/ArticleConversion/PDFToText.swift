@@ -52,8 +52,20 @@ struct PDFToText: Sendable {
         let arguments = [executable, "-bbox-layout", "-enc", "UTF-8", "-q", "-", "-"]
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
+        // The child starts with no signal blocked and every signal at its default: the daemon's
+        // own dispositions (signals it ignores to handle them itself) are not pdftotext's.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        var all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, executable, &actions, nil, &argv, environ)
+        let spawned = posix_spawnp(&pid, executable, &actions, &attributes, &argv, environ)
         close(writeEnd)
         guard spawned == 0 else {
             throw failure("cannot run \(executable) (poppler-utils): \(String(cString: strerror(spawned)))")
