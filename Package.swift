@@ -10,6 +10,7 @@ let package = Package(
         // For the fuzz targets in Fuzz/, a package of their own that depends on this one by path.
         .library(name: "TimelineCore", targets: ["TimelineCore"]),
         .library(name: "EventExtraction", targets: ["EventExtraction"]),
+        .library(name: "ArticleConversion", targets: ["ArticleConversion"]),
         .library(name: "TimelineProtocol", targets: ["TimelineProtocol"]),
     ],
     dependencies: [
@@ -40,6 +41,22 @@ let package = Package(
         .target(
             name: "EventExtraction",
             dependencies: ["TimelineCore"],
+            resources: [.copy("Resources")]
+        ),
+
+        // libxml2's HTML parser, for articles saved from a browser.
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The two Linux calls the pdftotext runner needs that Swift's Glibc module leaves out.
+        .target(name: "CSubprocess"),
+        // File bytes to article text and metadata: encodings (iconv), HTML (libxml2), PDF (pdftotext).
+        .target(
+            name: "ArticleConversion",
+            dependencies: ["CLibXML2", "CSubprocess", "EventExtraction", "TimelineCore"],
             resources: [.copy("Resources")]
         ),
 
@@ -82,7 +99,7 @@ let package = Package(
             name: "TimelineDaemon",
             dependencies: [
                 "TimelineCore", "DropWatcher", "EventExtraction", "EventLog", "TimelineProtocol",
-                "TimelineServer",
+                "TimelineServer", "ArticleConversion",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -112,6 +129,7 @@ let package = Package(
             name: "timelinectl",
             dependencies: [
                 "TimelineCore", "TimelineProtocol", "TimelineClient", "EventExtraction", "EventLog",
+                "ArticleConversion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -119,6 +137,10 @@ let package = Package(
         .testTarget(name: "TimelineCoreTests", dependencies: ["TimelineCore"]),
         .testTarget(name: "DropWatcherTests", dependencies: ["DropWatcher"]),
         .testTarget(name: "EventExtractionTests", dependencies: ["EventExtraction", "TimelineCore"]),
+        .testTarget(
+            name: "ArticleConversionTests",
+            dependencies: ["ArticleConversion", "EventExtraction", "TimelineCore"]
+        ),
         .testTarget(
             name: "EventLogTests",
             dependencies: ["EventLog", "TimelineCore", .product(name: "NIOPosix", package: "swift-nio")]

@@ -19,6 +19,15 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .executableTarget(
+            name: "FuzzConversion",
+            dependencies: [
+                .product(name: "ArticleConversion", package: "timelined"),
+                .product(name: "EventExtraction", package: "timelined"),
+                .product(name: "TimelineCore", package: "timelined"),
+            ],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+        .executableTarget(
             name: "FuzzRequest",
             dependencies: [.product(name: "TimelineProtocol", package: "timelined")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]

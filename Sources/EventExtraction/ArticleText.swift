@@ -1,3 +1,5 @@
+import TimelineCore
+
 /// How an article's text is marked up.
 public enum ArticleFormat: String, Sendable {
     case plain, markdown
@@ -7,10 +9,26 @@ public enum ArticleFormat: String, Sendable {
 public struct ArticleText: Sendable {
     public let text: String
     public let format: ArticleFormat
+    /// The title the file's metadata gives (an HTML page's `og:title` or `<title>`); it wins over the first line.
+    public var title: String?
+    /// The document date the file's metadata gives (HTML meta tags, `<time>`, JSON-LD), used before the byline rules.
+    public var documentDate: CivilDate?
+    /// Where the body ends, in code points: a reference section the converter recognised starts
+    /// here, and no line from here on yields events.
+    public var bodyEnd: Int?
 
-    public init(text: String, format: ArticleFormat) {
+    public init(
+        text: String,
+        format: ArticleFormat,
+        title: String? = nil,
+        documentDate: CivilDate? = nil,
+        bodyEnd: Int? = nil
+    ) {
         self.text = text
         self.format = format
+        self.title = title
+        self.documentDate = documentDate
+        self.bodyEnd = bodyEnd
     }
 
     /// Above this share of control characters (other than tab, line feed,

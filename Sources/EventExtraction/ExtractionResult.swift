@@ -4,6 +4,8 @@ import TimelineCore
 public enum DCTSource: String, Sendable {
     case override
     case frontMatter = "front-matter"
+    /// The file's own metadata: HTML meta tags, `<time datetime>` or JSON-LD.
+    case metadata
     case byline, dateline
     case modificationTime = "mtime"
 }

@@ -40,13 +40,18 @@ public struct Extractor: Sendable {
         let source: DCTSource
         if let dctOverride {
             (dct, source) = (dctOverride, .override)
+        } else if let metadata = article.documentDate, text.frontMatter["date"] == nil {
+            (dct, source) = (metadata, .metadata)
         } else if let detected {
             (dct, source) = (detected.date, detected.source)
         } else {
             (dct, source) = (modified, .modificationTime)
         }
 
-        let excluded = excludedLines(text, dateLine: detected?.line)
+        var excluded = excludedLines(text, dateLine: detected?.line)
+        if let bodyEnd = article.bodyEnd {
+            for (k, line) in text.lines.enumerated() where line.lowerBound >= bodyEnd { excluded[k] = true }
+        }
         text.blankURLs()
         var timexes: [Timex] = []
         var candidates: [MergeCandidate] = []
@@ -118,7 +123,7 @@ public struct Extractor: Sendable {
             }
         }
         return ExtractionResult(
-            title: title(text),
+            title: article.title ?? title(text),
             dct: dct,
             dctSource: source,
             timexes: timexes,

@@ -23,6 +23,10 @@ public struct DocumentRecord: Codable, Hashable, Sendable {
     public var status: Status
     public var reason: String?
     public var eventCount: Int
+    /// The file's format: `text`, `markdown`, `html`, `pdf`. Absent in records written before formats were recorded.
+    public var format: String?
+    /// The encoding its bytes were read in: `UTF-8`, `UTF-8-BOM`, `UTF-16LE`, `GB18030`… (`binary` for a PDF).
+    public var encoding: String?
 
     public init(
         sha256: String,
@@ -35,7 +39,9 @@ public struct DocumentRecord: Codable, Hashable, Sendable {
         ingestedAt: String,
         status: Status,
         reason: String?,
-        eventCount: Int
+        eventCount: Int,
+        format: String? = nil,
+        encoding: String? = nil
     ) {
         self.sha256 = sha256
         self.path = path
@@ -48,6 +54,8 @@ public struct DocumentRecord: Codable, Hashable, Sendable {
         self.status = status
         self.reason = reason
         self.eventCount = eventCount
+        self.format = format
+        self.encoding = encoding
     }
 
     enum CodingKeys: String, CodingKey {
@@ -56,5 +64,6 @@ public struct DocumentRecord: Codable, Hashable, Sendable {
         case ingestedAt = "ingested_at"
         case status, reason
         case eventCount = "event_count"
+        case format, encoding
     }
 }

@@ -1,3 +1,4 @@
+import ArticleConversion
 import EventExtraction
 import Foundation
 import Logging
@@ -50,8 +51,10 @@ struct ConfigReloader: Service {
 
         let new: DaemonConfiguration
         let extractor: Extractor
+        let converter: ArticleConverter
         do {
             new = try source.load()
+            converter = try ArticleConverter(fallbackEncodings: new.fallbackEncodings)
             let rulesDir = new.rulesDir
             // Reading rule files blocks: keep it off the cooperative pool.
             let resources = try await NIOThreadPool.singleton.runIfActive {
@@ -78,7 +81,7 @@ struct ConfigReloader: Service {
             }
         }
         peers.update(uids: new.allowedUIDs, gids: new.allowedGIDs)
-        settings.replace(with: .init(extractor: extractor, maxFileBytes: new.maxFileBytes))
+        settings.replace(with: .init(converter: converter, extractor: extractor, maxFileBytes: new.maxFileBytes))
         if let logLevel, let level = Logger.Level(rawValue: new.logLevel) { logLevel.level = level }
         logger.info("reloaded")
         // Keys that need a restart keep their running values.

@@ -1,3 +1,4 @@
+import ArticleConversion
 import DropWatcher
 import EventExtraction
 import EventLog
@@ -104,7 +105,17 @@ public struct Daemon {
         )
 
         let status = DaemonStatus()
-        let settings = IngestSettings(extractor: Extractor(resources: resources), maxFileBytes: config.maxFileBytes)
+        let converter: ArticleConverter
+        do {
+            converter = try ArticleConverter(fallbackEncodings: config.fallbackEncodings)
+        } catch {
+            throw DaemonError("cannot set up file conversion: \(error)")
+        }
+        let settings = IngestSettings(
+            converter: converter,
+            extractor: Extractor(resources: resources),
+            maxFileBytes: config.maxFileBytes
+        )
         let watchdog = Watchdog(notifier: notifier)
         let ingest = IngestService(
             watcher: DropWatcher(

@@ -1,3 +1,4 @@
+import ArticleConversion
 import Foundation
 
 /// Everything the daemon can be told, each with a built-in default, so it
@@ -20,6 +21,7 @@ import Foundation
 /// | `server.idle_timeout_seconds` | 300 |
 /// | `ingest.max_file_bytes` | 32 MiB |
 /// | `ingest.workers` | 0 (one per core) |
+/// | `ingest.fallback_encodings` | `["GB18030", "WINDOWS-1251", "WINDOWS-1252"]` (iconv names) |
 /// | `extraction.rules_dir` | empty: the rules built into the binary |
 ///
 /// Relative paths are taken from the working directory. Command-line flags
@@ -41,6 +43,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var idleTimeoutSeconds = 300
     public var maxFileBytes = 32 << 20
     public var ingestWorkers = 0
+    /// Tried in order, through iconv, for a text or HTML file that is not UTF-8 and has no byte order mark.
+    public var fallbackEncodings = ArticleConverter.defaultFallbackEncodings
     public var rulesDir: String?
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -130,6 +134,19 @@ public struct DaemonConfiguration: Sendable, Equatable {
             case "server.idle_timeout_seconds": idleTimeoutSeconds = try int(1...86_400)
             case "ingest.max_file_bytes": maxFileBytes = try int(1...(1 << 34))
             case "ingest.workers": ingestWorkers = try int(0...256)
+            case "ingest.fallback_encodings":
+                guard case .array(let items) = entry.value else { throw fail("expected a list of encoding names") }
+                var names: [String] = []
+                for item in items {
+                    guard case .string(let name) = item, !name.isEmpty else {
+                        throw fail("expected a list of encoding names, such as [\"GB18030\", \"WINDOWS-1252\"]")
+                    }
+                    names.append(name)
+                }
+                if let unknown = ArticleConverter.unknownEncodings(names).first {
+                    throw fail("iconv does not know the encoding '\(unknown)' (see `iconv --list`)")
+                }
+                fallbackEncodings = names
             case "extraction.rules_dir":
                 let dir = try string()
                 rulesDir = dir.isEmpty ? nil : dir

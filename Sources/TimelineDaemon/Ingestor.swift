@@ -1,3 +1,4 @@
+import ArticleConversion
 import Crypto
 import EventExtraction
 import EventLog
@@ -57,11 +58,11 @@ struct Ingestor: Sendable {
             )
             return false
         case .success(let (file, sha)):
-            return await ingest(file, sha: sha, path: path, extractor: settings.extractor)
+            return await ingest(file, sha: sha, path: path, settings: settings)
         }
     }
 
-    private func ingest(_ file: ArticleFile, sha: String, path: String, extractor: Extractor) async -> Bool {
+    private func ingest(_ file: ArticleFile, sha: String, path: String, settings: IngestSettings.Values) async -> Bool {
         if let known = store.snapshot.document(sha256: sha), store.snapshot.isCurrent(sha256: sha) {
             logger.debug("same content already logged", metadata: ["path": "\(path)", "as": "\(known.path)"])
             return true
@@ -87,7 +88,7 @@ struct Ingestor: Sendable {
             _ = try? await threadPool.runIfActive { extractionGuard.end(sha, marker: nil) }
             return false
         }
-        let ok = await logged(file, sha: sha, path: path, extractor: extractor)
+        let ok = await logged(file, sha: sha, path: path, settings: settings)
         _ = try? await threadPool.runIfActive { extractionGuard.end(sha, marker: marker) }
         return ok
     }
@@ -100,18 +101,19 @@ struct Ingestor: Sendable {
         }
     }
 
-    private func logged(_ file: ArticleFile, sha: String, path: String, extractor: Extractor) async -> Bool {
+    private func logged(_ file: ArticleFile, sha: String, path: String, settings: IngestSettings.Values) async -> Bool {
         let modifiedDay = CivilDate(dayNumber: Int((file.modified / 86_400).rounded(.down)))
         let fileName = (path as NSString).lastPathComponent
-        let decoded: Result<ExtractionResult, any Error>
+        let decoded: Result<(ConvertedArticle, ExtractionResult), any Error>
         do {
-            // Decoding and extraction take seconds on a large file: on the thread
-            // pool they cannot starve the cooperative pool the server's
+            // Conversion (a PDF waits for pdftotext) and extraction take seconds on a large
+            // file: on the thread pool they cannot starve the cooperative pool the server's
             // requests run on (measured: health waited 12 s during a flood).
             decoded = try await threadPool.runIfActive {
                 Result {
-                    let article = try ArticleText.decode(file.bytes, fileName: fileName)
-                    return extractor.extract(article, dctOverride: nil, modified: modifiedDay)
+                    let converted = try settings.converter.convert(file.bytes, fileName: fileName)
+                    let result = settings.extractor.extract(converted.article, dctOverride: nil, modified: modifiedDay)
+                    return (converted, result)
                 }
             }
         } catch {
@@ -119,8 +121,9 @@ struct Ingestor: Sendable {
             return false
         }
         let result: ExtractionResult
+        let converted: ConvertedArticle
         switch decoded {
-        case .success(let r): result = r
+        case .success(let r): (converted, result) = r
         case .failure(let error):
             await record(failed: "\(error)", path: path, sha: sha, size: file.size, modified: file.modified, title: nil)
             return false
@@ -148,7 +151,9 @@ struct Ingestor: Sendable {
             ingestedAt: Self.now(),
             status: .ingested,
             reason: nil,
-            eventCount: events.count
+            eventCount: events.count,
+            format: converted.format.rawValue,
+            encoding: converted.encoding
         )
         do {
             let outcome = try await store.append(document: document, events: events)

@@ -36,9 +36,16 @@ enum Human {
             let dct = d.dct.map { "\($0) (\(d.dctSource ?? "?"))" } ?? "-"
             return
                 "ingested  \(String(d.eventCount).padding(toLength: 4, withPad: " ", startingAt: 0)) events  dct \(dct)  \(d.path)"
+                + formatNote(d)
         case .failed:
             return "set aside             \(d.path): \(d.reason ?? "unknown reason")"
         }
+    }
+
+    /// `  [html, WINDOWS-1252]`; nothing for records written before formats were recorded.
+    static func formatNote(_ d: DocumentRecord) -> String {
+        let parts = [d.format, d.encoding].compactMap { $0 }
+        return parts.isEmpty ? "" : "  [\(parts.joined(separator: ", "))]"
     }
 
     static func stats(_ s: StatsResult) -> String {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArticleConversion
 import EventExtraction
 import EventLog
 import Foundation
@@ -19,13 +20,42 @@ extension Timelinectl {
         var timexes = false
         @Option(help: "Folder of extraction rules to use instead of the built-in ones.")
         var rules: String?
-        @Argument(help: "Article files (.txt, .md).")
+        @Option(
+            help: ArgumentHelp(
+                "Name each document by its file's stem with this extension instead (in the output and in --dct-map).",
+                discussion: "`--doc-extension txt` makes `000_x.html` and `000_x.pdf` the document `000_x.txt`, "
+                    + "so their events score against the plain text's gold.",
+                valueName: "ext"
+            )
+        )
+        var docExtension: String?
+        @Option(
+            help: ArgumentHelp(
+                "Encodings tried, in order, for text that is not UTF-8 (comma-separated iconv names).",
+                valueName: "names"
+            )
+        )
+        var fallbackEncodings: String = ArticleConverter.defaultFallbackEncodings.joined(separator: ",")
+        @Argument(help: "Article files (.txt, .md, .html, .htm, .pdf).")
         var files: [String]
+
+        var fallbackList: [String] { fallbackEncodings.split(separator: ",").map { String($0) } }
+
+        /// The document's name in the output: the file's name, or its stem with `--doc-extension`.
+        func documentName(_ path: String) -> String {
+            let name = (path as NSString).lastPathComponent
+            guard let docExtension, !docExtension.isEmpty else { return name }
+            let stem = (name as NSString).deletingPathExtension
+            return stem + "." + docExtension.drop { $0 == "." }
+        }
 
         func validate() throws {
             if dct != nil && dctMap != nil { throw ValidationError("give --dct or --dct-map, not both") }
             if let dct, CivilDate(dct) == nil { throw ValidationError("--dct must be YYYY-MM-DD, not '\(dct)'") }
             if files.isEmpty { throw ValidationError("name at least one file") }
+            if let unknown = ArticleConverter.unknownEncodings(fallbackList).first {
+                throw ValidationError("--fallback-encodings: iconv does not know '\(unknown)' (see `iconv --list`)")
+            }
         }
 
         func run() async throws {
@@ -40,18 +70,20 @@ extension Timelinectl {
             let map = try dctMap.map(Self.readDCTMap) ?? [:]
             let fixed = dct.flatMap(CivilDate.init)
             let extractor = Extractor(resources: resources)
+            let converter = try ArticleConverter(fallbackEncodings: fallbackList)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var failures = 0
             for path in files {
-                let name = (path as NSString).lastPathComponent
+                let fileName = (path as NSString).lastPathComponent
+                let name = documentName(path)
                 let article: ArticleText
                 let modified: CivilDate
                 do {
                     guard let data = FileManager.default.contents(atPath: path) else {
                         throw ValidationError("cannot read the file")
                     }
-                    article = try ArticleText.decode(Array(data), fileName: name)
+                    article = try converter.convert(Array(data), fileName: fileName).article
                     let mtime =
                         (try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date()
                     modified = CivilDate(dayNumber: Int((mtime.timeIntervalSince1970 / 86_400).rounded(.down)))

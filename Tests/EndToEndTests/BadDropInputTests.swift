@@ -30,10 +30,13 @@ extension EndToEnd {
                     to: URL(fileURLWithPath: drop + "/binary.txt")
                 )
             },
-            Rejected(name: "latin1.txt", reason: "UTF-8") { drop, _ in
-                // "Übersicht" in Latin-1, then a stray continuation byte and a truncated sequence.
-                try Data([0xDC] + Array("bersicht 2024\n".utf8) + [0x80, 0x41, 0xE4, 0xB8]).write(
-                    to: URL(fileURLWithPath: drop + "/latin1.txt")
+            Rejected(name: "mixed-encodings.txt", reason: "no fallback encoding fits") { drop, _ in
+                // Not UTF-8, and neither GB18030, Windows-1251 nor Windows-1252 (the fallbacks):
+                // Windows-1252 "café" words beside Windows-1251 Cyrillic ones.
+                let latin: [UInt8] = Array("Le caf".utf8) + [0xE9] + Array(" de la gare ferm".utf8) + [0xE9, 0x20]
+                let cyrillic: [UInt8] = [0xEF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2, 0x20, 0xEC, 0xE8, 0xF0, 0x20]
+                try Data(Array(repeating: latin + cyrillic, count: 4).flatMap { $0 }).write(
+                    to: URL(fileURLWithPath: drop + "/mixed-encodings.txt")
                 )
             },
             Rejected(name: "empty.txt", reason: "empty") { drop, _ in

@@ -35,6 +35,7 @@ import Testing
 
                 [ingest]
                 max_file_bytes = 1048576
+                fallback_encodings = ["KOI8-R", "SHIFT_JIS"]
                 """,
             file: "t.toml"
         )
@@ -44,6 +45,7 @@ import Testing
         #expect(c.socketMode == 0o600)
         #expect(c.maxConnections == 1000)
         #expect(c.maxFileBytes == 1 << 20)
+        #expect(c.fallbackEncodings == ["KOI8-R", "SHIFT_JIS"])
     }
 
     @Test(arguments: [
@@ -55,6 +57,11 @@ import Testing
         ("[server\nsocket = \"x\"", "t.toml:1: expected ']'"),
         ("drop_dir = \"unterminated", "t.toml:1: string has no closing quote"),
         ("[server]\nsocket_mode = 0o1777", "t.toml:2: server.socket_mode"),
+        (
+            "[ingest]\nfallback_encodings = [\"GB18030\", \"KLINGON-8\"]",
+            "t.toml:2: ingest.fallback_encodings: iconv does not know the encoding 'KLINGON-8'"
+        ),
+        ("[ingest]\nfallback_encodings = \"GB18030\"", "t.toml:2: ingest.fallback_encodings: expected a list"),
     ])
     func badFilesNameTheLine(text: String, message: String) {
         var c = DaemonConfiguration(environment: [:])
