@@ -156,19 +156,46 @@ public struct Extractor: Sendable {
     /// (or equal), and a shared place or organisation; or, when one names none, a shared content word.
     /// The less precise (or the later) mention goes.
     static func merge(_ candidates: [MergeCandidate]) -> [ExtractedEvent] {
+        // Only mentions of one type and family, the other's interval inside this one's, can merge:
+        // bucket by type and family and sort by start, so an article with very many dated
+        // sentences costs n log n plus the pairs that really overlap, not n².
+        struct Bucket: Hashable {
+            let type: EventType
+            let family: String
+        }
+        var buckets: [Bucket: [Int]] = [:]
+        for (i, c) in candidates.enumerated() {
+            buckets[Bucket(type: c.event.type, family: c.family), default: []].append(i)
+        }
+        for key in buckets.keys {
+            buckets[key]!.sort { candidates[$0].event.date.interval.start < candidates[$1].event.date.interval.start }
+        }
         var keep = [Bool](repeating: true, count: candidates.count)
         for (i, a) in candidates.enumerated() {
-            for (j, b) in candidates.enumerated() where i != j && keep[j] {
-                let ea = a.event
-                let eb = b.event
-                // Targets of one year are usually different targets ("by 2027, trade will …",
-                // "the railway is to be completed by 2027"): a bare "by" never merges.
-                guard ea.type == eb.type, a.family == b.family, a.family != "by",
+            let ea = a.event
+            // Targets of one year are usually different targets ("by 2027, trade will …",
+            // "the railway is to be completed by 2027"): a bare "by" never merges.
+            guard a.family != "by", let bucket = buckets[Bucket(type: ea.type, family: a.family)], bucket.count > 1
+            else { continue }
+            let ia = ea.date.interval
+            // The first member starting no earlier than `a`.
+            var lo = 0
+            var hi = bucket.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if candidates[bucket[mid]].event.date.interval.start < ia.start { lo = mid + 1 } else { hi = mid }
+            }
+            var k = lo
+            while k < bucket.count {
+                let j = bucket[k]
+                k += 1
+                let eb = candidates[j].event
+                let ib = eb.date.interval
+                if ib.start > ia.end { break }
+                guard j != i, keep[j], ib.end <= ia.end,
                     ea.date.precision > eb.date.precision || (ea.date == eb.date && j < i)
                 else { continue }
-                let ia = ea.date.interval
-                let ib = eb.date.interval
-                guard ia.start <= ib.start, ib.end <= ia.end else { continue }
+                let b = candidates[j]
                 let entitiesA = Set(ea.places + ea.organizations)
                 let entitiesB = Set(eb.places + eb.organizations)
                 let related =
