@@ -97,6 +97,12 @@ struct QueryService: RequestHandler {
             let params = try request.decodeParams(ChangesParams.self)
             let matcher = TimelineQuery.Matcher(try params.query())
             let durable = store.durable
+            guard params.after <= durable.lastSeq else {
+                // A position from another log (a state folder replaced): going on would skip events silently.
+                throw RPCError.invalidParams(
+                    "after: \(params.after) is past the end of the log (last seq \(durable.lastSeq)); was the log replaced?"
+                )
+            }
             let reader = store.changes
             // File reads stay off the cooperative pool.
             let batch = try await NIOThreadPool.singleton.runIfActive {

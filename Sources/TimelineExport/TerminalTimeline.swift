@@ -29,25 +29,21 @@ public struct TerminalTimeline: Sendable {
         let fixed = Self.dateWidth + 2 + Self.typeWidth + 2
         let evidence: String
         if let width {
-            // Give the evidence what is left, but at least 30 columns: drop the id, then shorten places and source.
-            var room = width - fixed - Self.columns(places) - Self.columns(source) - Self.columns(id)
-            if room < 30 {
-                room += Self.columns(id)
-                id = ""
+            // The evidence is what people read: it keeps at least half of what is left after
+            // the date and type. The id goes first, then places and source shrink in steps.
+            let want = max(30, (width - fixed) / 2)
+            func room() -> Int { width - fixed - Self.columns(places) - Self.columns(source) - Self.columns(id) }
+            if room() < want { id = "" }
+            for (placesCap, sourceCap) in [(28, 30), (20, 22), (12, 14)] where room() < want {
+                places = Self.clipList(places, placesCap)
+                source = Self.clip(source, sourceCap)
             }
-            if room < 30 {
-                let cut = Self.clip(source, max(8, Self.columns(source) - (30 - room)))
-                room += Self.columns(source) - Self.columns(cut)
-                source = cut
+            if room() < 16 {
+                // A very narrow terminal: the evidence alone.
+                places = ""
+                source = ""
             }
-            if room < 30, !places.isEmpty {
-                let cut =
-                    Self.clip(places.trimmingCharacters(in: .whitespaces), max(6, Self.columns(places) - (30 - room)))
-                    + " "
-                room += Self.columns(places) - Self.columns(cut)
-                places = cut
-            }
-            evidence = Self.clip(Self.oneLine(e.evidence), max(room, 1))
+            evidence = Self.clip(Self.oneLine(e.evidence), max(room(), 1))
         } else {
             evidence = Self.clip(Self.oneLine(e.evidence), Self.plainEvidence)
         }
@@ -55,6 +51,13 @@ public struct TerminalTimeline: Sendable {
         let c = Self.typeColor[e.type] ?? "39"
         return "\u{1B}[1m\(date)\u{1B}[0m  \u{1B}[\(c)m\(type)\u{1B}[0m  \u{1B}[36m\(places)\u{1B}[0m\(evidence)"
             + "\u{1B}[2m\(source)\(id)\u{1B}[0m"
+    }
+
+    /// "[a, b] " cut to `n` columns, still closed with "] ".
+    static func clipList(_ s: String, _ n: Int) -> String {
+        guard columns(s) > n, s.hasPrefix("[") else { return s }
+        let inner = String(s.dropFirst().dropLast(2))
+        return "[" + clip(inner, max(1, n - 3)) + "] "
     }
 
     static let typeColor: [EventType: String] = [

@@ -155,7 +155,16 @@ public struct ChangesParams: RPCParams, Hashable {
     public init(from decoder: any Decoder) throws {
         filters = SubscribeParams(try QueryParams(from: decoder)).filters
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        after = try c.decodeIfPresent(UInt64.self, forKey: .after) ?? 0
+        // Read as a signed number, so -1 gets a message about positions rather than about JSON.
+        let after = try c.decodeIfPresent(Int64.self, forKey: .after) ?? 0
+        guard after >= 0 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .after,
+                in: c,
+                debugDescription: "a log position is 0 or more, not \(after)"
+            )
+        }
+        self.after = UInt64(after)
         limit = try c.decodeIfPresent(Int.self, forKey: .limit) ?? Self.defaultLimit
     }
 

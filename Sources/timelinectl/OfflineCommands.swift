@@ -96,7 +96,8 @@ extension Timelinectl {
                         out += String(decoding: try encoder.encode(line), as: UTF8.self) + "\n"
                     }
                 }
-                progress.finish()
+                // Events going to the same terminal start on a clean line.
+                if Terminal.stdoutIsTerminal { progress.finish() }
                 FileHandle.standardOutput.write(Data(out.utf8))
             }
             if failures > 0 { throw ExitCode(1) }

@@ -156,6 +156,41 @@ extension EndToEnd {
             _ = try await daemon.stop()
         }
 
+        @Test func badChangesRequestsGetClearErrors() async throws {
+            let daemon = try DaemonHarness()
+            try await daemon.start()
+            try write(daemon, "a.txt", Self.article(1))
+            _ = try await daemon.waitForSources("one article") { $0.count == 1 }
+            try await daemon.waitUntilIdle()
+            try await daemon.client.withConnection { c in
+                for (params, message) in [
+                    (#"{"after":-1}"#, "after"),
+                    (#"{"after":"x"}"#, "after"),
+                    (#"{"limit":0}"#, "limit must be between"),
+                    (#"{"limit":10001}"#, "limit must be between"),
+                    (#"{"cursor":"abc"}"#, "unknown parameter 'cursor'"),
+                    (#"{"from":"2024-13"}"#, "from"),
+                    (#"{"after":999999}"#, "past the end of the log"),
+                ] {
+                    try await c.send(
+                        Array(#"{"jsonrpc":"2.0","id":1,"method":"changes","params":\#(params)}"#.utf8) + [10]
+                    )
+                    let reply = String(decoding: try await c.readLine(), as: UTF8.self)
+                    #expect(reply.contains("-32602") && reply.contains(message), "\(params): \(reply)")
+                }
+                // The connection is still good.
+                let ok = try await c.call(Methods.changes, ChangesParams(after: 0, limit: 1), as: ChangesResult.self)
+                #expect(ok.next == 1)
+            }
+            // An exporter whose position is past the end stops with that message instead of skipping events.
+            let r = try await DaemonHarness.ctl([
+                "--socket", daemon.socket, "export", "--format", "jsonl", "--follow", "--after", "999999",
+            ])
+            #expect(r.status == 1)
+            #expect(r.output.contains("past the end of the log"), "\(r.output)")
+            _ = try await daemon.stop()
+        }
+
         @Test func standardOutputResumesAfterTheKeptPosition() async throws {
             let daemon = try DaemonHarness()
             try await daemon.start()

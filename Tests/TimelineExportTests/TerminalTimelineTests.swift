@@ -13,7 +13,7 @@ import TimelineCore
         places: ["Dandong"]
     )
 
-    @Test(arguments: [60, 80, 100, 132, 200])
+    @Test(arguments: [44, 60, 80, 100, 132, 200])
     func fitsTheWidth(width: Int) {
         let line = TerminalTimeline(width: width, color: false).line(e)
         #expect(TerminalTimeline.columns(line) <= width)
