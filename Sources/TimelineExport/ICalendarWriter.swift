@@ -10,13 +10,17 @@ import TimelineCore
 /// duplicating them. Text is escaped (§3.3.11) and lines are folded at 75
 /// octets without splitting a UTF-8 sequence (§3.1); lines end in CRLF.
 public struct ICalendarWriter: Sendable {
-    public var uidDomain: String
+    public let uidDomain: String
     /// DTSTAMP: when this calendar was made.
-    public var stamp: Date
+    public let stamp: Date
+
+    /// DTSTAMP's value, made once.
+    private let stampText: String
 
     public init(uidDomain: String = "timelined.local", stamp: Date) {
         self.uidDomain = uidDomain
         self.stamp = stamp
+        stampText = Self.utcStamp(stamp)
     }
 
     public var begin: String {
@@ -33,7 +37,7 @@ public struct ICalendarWriter: Sendable {
         var lines = [
             "BEGIN:VEVENT",
             "UID:" + Self.escape("\(e.id)@\(uidDomain)"),
-            "DTSTAMP:" + Self.utcStamp(stamp),
+            "DTSTAMP:" + stampText,
             "DTSTART;VALUE=DATE:" + Self.basic(e.start),
             "DTEND;VALUE=DATE:" + Self.basic(e.end.adding(days: 1)),
             "SUMMARY:" + Self.escape(Self.summary(e)),
@@ -69,52 +73,65 @@ public struct ICalendarWriter: Sendable {
     }
 
     /// TEXT escaping: backslash, semicolon, comma, and line breaks as `\n`.
+    ///
+    /// Works on UTF-8 bytes: every byte it changes is ASCII, and appending
+    /// scalar by scalar dominated the time of a large export.
     public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 16)
         var previousCR = false
-        for c in s.unicodeScalars {
-            switch c {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\r": out += "\\n"
-            case "\n": if !previousCR { out += "\\n" }
-            default:
-                // Other control characters are not allowed in TEXT.
-                if c.value < 0x20 || c.value == 0x7F { out += " " } else { out.unicodeScalars.append(c) }
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\\"): out += [b, b]
+            case UInt8(ascii: ";"), UInt8(ascii: ","): out += [UInt8(ascii: "\\"), b]
+            case 13: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 10: if !previousCR { out += [UInt8(ascii: "\\"), UInt8(ascii: "n")] }
+            // Other control characters are not allowed in TEXT.
+            case 0..<0x20, 0x7F: out.append(UInt8(ascii: " "))
+            default: out.append(b)
             }
-            previousCR = c == "\r"
+            previousCR = b == 13
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Folds a content line into lines of at most 75 octets (continuations
     /// start with a space, which counts), never inside a UTF-8 sequence; adds CRLF.
     public static func fold(_ line: String) -> String {
-        var out = ""
-        var width = 0
-        let limit = 75
-        for scalar in line.unicodeScalars {
-            let n = String(scalar).utf8.count
-            if width + n > limit {
-                out += "\r\n "
-                width = 1
-            }
-            out.unicodeScalars.append(scalar)
-            width += n
+        if line.utf8.count <= 75 { return line + "\r\n" }
+        let bytes = Array(line.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 70 * 3 + 2)
+        var start = 0
+        var limit = 75
+        while bytes.count - start > limit {
+            var cut = start + limit
+            // Back up to the first byte of a UTF-8 sequence (continuation bytes are 10xxxxxx).
+            while cut > start && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+            out += bytes[start..<cut]
+            out += [13, 10, UInt8(ascii: " ")]
+            start = cut
+            limit = 74
         }
-        return out + "\r\n"
+        out += bytes[start...]
+        out += [13, 10]
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func basic(_ d: CivilDate) -> String {
-        String(format: "%04d%02d%02d", d.year, d.month, d.day)
+        pad(d.year, 4) + pad(d.month, 2) + pad(d.day, 2)
+    }
+
+    /// Zero-padded digits (String(format:) is slow on Linux, and this runs per event).
+    static func pad(_ n: Int, _ width: Int) -> String {
+        let digits = String(n)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     static func utcStamp(_ date: Date) -> String {
         let s = Int(date.timeIntervalSince1970.rounded(.down))
         let day = CivilDate(dayNumber: Int((Double(s) / 86_400).rounded(.down)))
         let secs = s - day.dayNumber * 86_400
-        return basic(day) + String(format: "T%02d%02d%02dZ", secs / 3600, secs / 60 % 60, secs % 60)
+        return basic(day) + "T" + pad(secs / 3600, 2) + pad(secs / 60 % 60, 2) + pad(secs % 60, 2) + "Z"
     }
 }

@@ -119,9 +119,18 @@ extension EndToEnd {
                     try await Task.sleep(for: .milliseconds(30))
                 }
             }
+            // A burst of articles, with the exporter killed again and again while it catches up.
+            try await exporter.kill9()
+            for i in 16..<40 { try write(daemon, "r\(i).txt", Self.article(i)) }
+            for pause in [40, 70, 100, 130, 160, 190, 220, 250] {
+                exporter = try Exporter(daemon, ["--output", out, "--resume-file", position])
+                try await Task.sleep(for: .milliseconds(pause))
+                try await exporter.kill9()
+            }
+            exporter = try Exporter(daemon, ["--output", out, "--resume-file", position])
             try await daemon.waitUntilIdle()
             let expected = try await expectedSeqs(daemon)
-            #expect(expected.count > 30)
+            #expect(expected.count > 80)
             try await waitFor("the exporter to catch up") { try outputSeqs(out).count >= expected.count }
             try await Task.sleep(for: .milliseconds(300))
             let got = try outputSeqs(out)

@@ -16,7 +16,9 @@ import TimelineCore
     }
 
     @Test func foldsAt75OctetsWithoutSplittingUTF8() {
-        let line = "SUMMARY:" + String(repeating: "期限", count: 60) + String(repeating: "x", count: 50)
+        let line =
+            "SUMMARY:" + String(repeating: "期限", count: 60) + String(repeating: "🎉é", count: 20)
+            + String(repeating: "x", count: 50)
         let folded = ICalendarWriter.fold(line)
         #expect(folded.hasSuffix("\r\n"))
         let physical = folded.dropLast().components(separatedBy: "\r\n")  // "\r\n" is one Character
