@@ -125,16 +125,19 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // Pure formatting of events: CSV, iCalendar, the HTML page, JSON lines, terminal lines.
+        .target(name: "TimelineExport", dependencies: ["TimelineCore"]),
         .executableTarget(
             name: "timelinectl",
             dependencies: [
                 "TimelineCore", "TimelineProtocol", "TimelineClient", "EventExtraction", "EventLog",
-                "ArticleConversion",
+                "ArticleConversion", "TimelineExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         .testTarget(name: "TimelineCoreTests", dependencies: ["TimelineCore"]),
+        .testTarget(name: "TimelineExportTests", dependencies: ["TimelineExport", "TimelineCore"]),
         .testTarget(name: "DropWatcherTests", dependencies: ["DropWatcher"]),
         .testTarget(name: "EventExtractionTests", dependencies: ["EventExtraction", "TimelineCore"]),
         .testTarget(

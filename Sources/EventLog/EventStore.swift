@@ -29,6 +29,10 @@ public actor EventStore {
     private nonisolated let published: Mutex<EventIndex>
     /// New events and withdrawals, for subscribers.
     public nonisolated let feed = EventFeed()
+    /// The log's records in log order, for the `changes` feed.
+    public nonisolated let changes: LogChangeReader
+    /// Where the durable part of the log ends, and its last sequence number.
+    private nonisolated let durableEnd: Mutex<(length: Int, lastSeq: UInt64)>
 
     /// Opens the log at `logPath` (creating it), recovers it, and builds the index.
     ///
@@ -50,11 +54,16 @@ public actor EventStore {
         self.index = index
         nextSeq = scan.lastSeq + 1
         published = Mutex(index)
+        changes = LogChangeReader(path: logPath)
+        durableEnd = Mutex((scan.validLength, scan.lastSeq))
         self.loop = loop
     }
 
     /// The index as of the last durable append.
     public nonisolated var snapshot: EventIndex { published.withLock { $0 } }
+
+    /// The length of the log that the last fsync covered, and the last sequence number in it.
+    public nonisolated var durable: (length: Int, lastSeq: UInt64) { durableEnd.withLock { $0 } }
 
     /// Appends a document and its events as one durable group, then publishes them.
     ///
@@ -92,6 +101,8 @@ public actor EventStore {
         }
         try appender.append(bytes)
         nextSeq = first + UInt64(records.count)
+        let end = (appender.length, nextSeq - 1)
+        durableEnd.withLock { $0 = end }
         var retracted: [String] = []
         for (i, record) in records.enumerated() {
             if case .retraction(let r) = record {

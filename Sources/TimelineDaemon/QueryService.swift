@@ -1,5 +1,6 @@
 import EventLog
 import Foundation
+import NIOPosix
 import TimelineCore
 import TimelineProtocol
 import TimelineServer
@@ -92,6 +93,30 @@ struct QueryService: RequestHandler {
                 )
             }
             return SubscribeResult(subscription: id)
+        case Methods.changes:
+            let params = try request.decodeParams(ChangesParams.self)
+            let matcher = TimelineQuery.Matcher(try params.query())
+            let durable = store.durable
+            guard params.after <= durable.lastSeq else {
+                // A position from another log (a state folder replaced): going on would skip events silently.
+                throw RPCError.invalidParams(
+                    "after: \(params.after) is past the end of the log (last seq \(durable.lastSeq)); was the log replaced?"
+                )
+            }
+            let reader = store.changes
+            // File reads stay off the cooperative pool.
+            let batch = try await NIOThreadPool.singleton.runIfActive {
+                try reader.read(after: params.after, limit: params.limit, length: durable.length)
+            }
+            var changes: [Change] = []
+            for r in batch.records {
+                switch r.record {
+                case .event(let e) where matcher.matches(e): changes.append(Change(seq: r.seq, event: e))
+                case .retraction(let x): changes.append(Change(seq: r.seq, retracted: x.events, document: x.document))
+                default: continue
+                }
+            }
+            return ChangesResult(changes: changes, next: batch.through, lastSeq: durable.lastSeq)
         case Methods.unsubscribe:
             let id = try request.decodeParams(UnsubscribeParams.self).subscription
             guard connection.subscriptions.withLock({ $0.remove(id) != nil }) else {

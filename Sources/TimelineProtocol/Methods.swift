@@ -9,8 +9,9 @@ public enum Methods {
     public static let health = "health"
     public static let subscribe = "subscribe"
     public static let unsubscribe = "unsubscribe"
+    public static let changes = "changes"
 
-    public static let all = [query, event, sources, stats, health, subscribe, unsubscribe]
+    public static let all = [query, event, sources, stats, health, subscribe, unsubscribe, changes]
 
     /// Notifications the server sends on a connection with a subscription.
     public enum Notification {
@@ -128,6 +129,98 @@ public struct SubscribeParams: RPCParams, Hashable {
 
     /// Validated like `query`'s filters.
     public func query() throws(RPCError) -> TimelineQuery { try filters.query() }
+}
+
+/// `changes` params: the filters of `query`, plus where to start in the log.
+///
+/// `after` is a log sequence number (0: from the start); the answer holds
+/// the matching events and every withdrawal among the next `limit` records
+/// after it, in log order.
+public struct ChangesParams: RPCParams, Hashable {
+    public var filters: QueryParams
+    public var after: UInt64
+    public var limit: Int
+
+    public static let defaultLimit = 1000
+    public static let names = QueryParams.names.subtracting(["limit", "cursor"]).union(["after", "limit"])
+
+    public init(_ filters: QueryParams = QueryParams(), after: UInt64 = 0, limit: Int = ChangesParams.defaultLimit) {
+        self.filters = SubscribeParams(filters).filters
+        self.after = after
+        self.limit = limit
+    }
+
+    enum CodingKeys: String, CodingKey { case after, limit }
+
+    public init(from decoder: any Decoder) throws {
+        filters = SubscribeParams(try QueryParams(from: decoder)).filters
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        // Read as a signed number, so -1 gets a message about positions rather than about JSON.
+        let after = try c.decodeIfPresent(Int64.self, forKey: .after) ?? 0
+        guard after >= 0 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .after,
+                in: c,
+                debugDescription: "a log position is 0 or more, not \(after)"
+            )
+        }
+        self.after = UInt64(after)
+        limit = try c.decodeIfPresent(Int.self, forKey: .limit) ?? Self.defaultLimit
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try filters.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(after, forKey: .after)
+        try c.encode(limit, forKey: .limit)
+    }
+
+    /// Validates the filters like `query`'s, and the limit.
+    public func query() throws(RPCError) -> TimelineQuery {
+        guard (1...TimelineQuery.maximumLimit).contains(limit) else {
+            throw .invalidParams("limit must be between 1 and \(TimelineQuery.maximumLimit), not \(limit)")
+        }
+        return try filters.query()
+    }
+}
+
+/// One change in the log: a new event, or the withdrawal of a changed article's events.
+public struct Change: Codable, Sendable, Hashable {
+    public var seq: UInt64
+    public var event: TimelineEvent?
+    /// Ids withdrawn; with `document`, the article version they came from.
+    public var retracted: [String]?
+    public var document: String?
+
+    public init(seq: UInt64, event: TimelineEvent) {
+        self.seq = seq
+        self.event = event
+    }
+
+    public init(seq: UInt64, retracted: [String], document: String) {
+        self.seq = seq
+        self.retracted = retracted
+        self.document = document
+    }
+}
+
+public struct ChangesResult: Codable, Sendable, Hashable {
+    public var changes: [Change]
+    /// The last log position read: the next call's `after`.
+    public var next: UInt64
+    /// The last position in the log now; `next == last_seq` means caught up.
+    public var lastSeq: UInt64
+
+    public init(changes: [Change], next: UInt64, lastSeq: UInt64) {
+        self.changes = changes
+        self.next = next
+        self.lastSeq = lastSeq
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case changes, next
+        case lastSeq = "last_seq"
+    }
 }
 
 public struct SubscribeResult: Codable, Sendable, Hashable {

@@ -35,6 +35,7 @@ extension Timelinectl {
             let client = TimelineClient(socketPath: options.socketPath, timeout: .seconds(Int64(options.timeout)))
             try await runClient {
                 try await client.withConnection { connection in
+                    let timeline = Terminal.timeline
                     var shown = 0
                     while true {
                         let page = try await connection.call(Methods.query, params, as: QueryResult.self)
@@ -45,7 +46,7 @@ extension Timelinectl {
                                 print(try jsonLine(page))
                             }
                         } else {
-                            for e in page.events { print(Human.event(e)) }
+                            for e in page.events { print(timeline.line(e)) }
                         }
                         shown += page.events.count
                         guard let next = page.nextCursor else { break }

@@ -21,6 +21,7 @@ extension Timelinectl {
 
         func run() async throws {
             let params = SubscribeParams(filters.params)
+            let timeline = Terminal.timeline
             // No read timeout: a quiet timeline is not a dead daemon.
             let client = TimelineClient(socketPath: options.socketPath, timeout: nil)
             try await runClient {
@@ -32,7 +33,7 @@ extension Timelinectl {
                         switch n.method {
                         case Methods.Notification.event:
                             guard let e = n.params.event else { continue }
-                            emit(options.json ? try jsonLine(e) : Human.event(e))
+                            emit(options.json ? try jsonLine(e) : timeline.line(e))
                         case Methods.Notification.retracted:
                             let ids = n.params.ids ?? []
                             emit(

@@ -2,15 +2,8 @@ import Foundation
 import TimelineCore
 import TimelineProtocol
 
-/// Text for people: one line per event, aligned.
+/// Text for people (the timeline's own lines are `TerminalTimeline`'s).
 enum Human {
-    static func event(_ e: TimelineEvent) -> String {
-        let date = e.date.description.padding(toLength: 10, withPad: " ", startingAt: 0)
-        let type = e.type.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
-        let places = e.places.isEmpty ? "" : "[\(e.places.joined(separator: ", "))] "
-        return "\(date)  \(type)  \(places)\(clip(e.evidence, 140))  — \(name(e.source.path))  (\(e.id))"
-    }
-
     static func eventDetail(_ e: TimelineEvent) -> String {
         var lines = [
             "id:        \(e.id)",
@@ -59,11 +52,5 @@ enum Human {
         lines.append("log:       \(s.logBytes) bytes, last seq \(s.lastSeq)")
         lines.append("uptime:    \(Int(s.uptimeSeconds)) s")
         return lines.joined(separator: "\n")
-    }
-
-    static func name(_ path: String) -> String { (path as NSString).lastPathComponent }
-
-    static func clip(_ s: String, _ n: Int) -> String {
-        s.count <= n ? s : String(s.prefix(n - 1)) + "…"
     }
 }

@@ -74,7 +74,10 @@ extension Timelinectl {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var failures = 0
-            for path in files {
+            let progress = ProgressLine(enabled: files.count > 1 && Terminal.stderrIsTerminal)
+            defer { progress.finish() }
+            for (done, path) in files.enumerated() {
+                progress.update("extract: \(done)/\(files.count) files")
                 let fileName = (path as NSString).lastPathComponent
                 let name = documentName(path)
                 let article: ArticleText
@@ -88,6 +91,7 @@ extension Timelinectl {
                         (try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date()
                     modified = CivilDate(dayNumber: Int((mtime.timeIntervalSince1970 / 86_400).rounded(.down)))
                 } catch {
+                    progress.finish()
                     FileHandle.standardError.write(Data("timelinectl: \(path): \(error)\n".utf8))
                     failures += 1
                     continue
@@ -124,6 +128,8 @@ extension Timelinectl {
                         out += String(decoding: try encoder.encode(line), as: UTF8.self) + "\n"
                     }
                 }
+                // Events going to the same terminal start on a clean line.
+                if Terminal.stdoutIsTerminal { progress.finish() }
                 FileHandle.standardOutput.write(Data(out.utf8))
             }
             if failures > 0 { throw ExitCode(1) }
@@ -179,9 +185,16 @@ extension Timelinectl {
                 throw ValidationError("cannot read \(log)")
             }
             let scan: LogScan
+            let progress = ProgressLine()
+            var records = 0
             do {
-                scan = try LogScan.scan(fileAt: log) { _ in }
+                scan = try LogScan.scan(fileAt: log) { group in
+                    records += group.count
+                    progress.update("verify: \(records) records")
+                }
+                progress.finish()
             } catch {
+                progress.finish()
                 throw ValidationError("\(error)")
             }
             if json {

@@ -9,7 +9,8 @@ struct Timelinectl: AsyncParsableCommand {
         abstract: "Ask timelined for events, or extract events from files offline.",
         version: TimelineVersion.current,
         subcommands: [
-            Query.self, Follow.self, Event.self, Sources.self, Stats.self, Health.self, Extract.self, Verify.self,
+            Query.self, Follow.self, Export.self, Event.self, Sources.self, Stats.self, Health.self, Extract.self,
+            Verify.self,
         ]
     )
 
