@@ -108,6 +108,11 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // Speed of the tagger and of the whole extractor on one core (scripts/bench-extract); not a test.
+        .executableTarget(
+            name: "extraction-bench",
+            dependencies: ["EventExtraction", "TimelineCore"]
+        ),
         .executableTarget(
             name: "timelinectl",
             dependencies: [

@@ -100,7 +100,7 @@ struct DataFile {
 
     static let knownFlags: Set<String> = [
         "cap", "near", "year-before", "reporting", "document-approval", "authority-approval", "authority",
-        "movement", "not-before-to",
+        "movement", "not-before-to", "from-previous",
     ]
     /// Flags that carry a value: `family=meet`.
     static let knownValueFlags: Set<String> = ["family"]

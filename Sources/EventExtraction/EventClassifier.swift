@@ -96,6 +96,8 @@ struct EventClassifier: Sendable {
             let m = d.mention
             // A happening is dated from a day to a year (GUIDELINES.md); decades and centuries are eras.
             if m.isRangeEnd || d.value.precision > Self.coarsestPrecision { continue }
+            // "Two years later, they signed … on 23 June 2016": a vague step from another date.
+            if case .shiftFromPrevious = m.reference { continue }
             let before = m.first > 0 ? tokens[m.first - 1].lower : ""
             if cues.contains(.noEventSignal, before) { continue }
             if before == "for", m.first >= 2, cues.contains(.planNoun, tokens[m.first - 2].lower) { continue }

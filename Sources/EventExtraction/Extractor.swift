@@ -46,8 +46,7 @@ public struct Extractor: Sendable {
         text.blankURLs()
         var timexes: [Timex] = []
         var candidates: [MergeCandidate] = []
-        var previous: TimexValue?
-        var previousDay: TimexValue?
+        var anaphora = Anaphora()
         var lineIndex = 0
 
         for sentence in splitter.split(text.scalars, text.bodyStart..<text.scalars.count) {
@@ -56,27 +55,9 @@ public struct Extractor: Sendable {
             guard !mentions.isEmpty else { continue }
             var dated: [EventClassifier.DatedMention] = []
             for m in mentions {
-                let anchor: TimexValue? = if case .sameDayIn = m.reference { previousDay } else { previous }
-                let (value, calendar) = m.reference.resolve(dct: dct, direction: direction(tokens, m), previous: anchor)
-                let start = tokens[m.first].start
-                let end = tokens[m.end - 1].end
-                timexes.append(
-                    Timex(
-                        start: start,
-                        end: end,
-                        text: text.originalString(start..<end),
-                        type: m.reference.timexType,
-                        value: value,
-                        mod: m.mod
-                    )
-                )
-                if let calendar {
-                    dated.append(.init(mention: m, value: calendar))
-                    if !m.isRangeEnd {
-                        previous = calendar
-                        if case .day = calendar.kind { previousDay = calendar }
-                    }
-                }
+                let (timex, calendar) = timex(m, tokens, text, dct: dct, anaphora: &anaphora)
+                timexes.append(timex)
+                if let calendar { dated.append(.init(mention: m, value: calendar)) }
             }
             while lineIndex + 1 < text.lines.count, text.lines[lineIndex].upperBound < sentence.lowerBound {
                 lineIndex += 1

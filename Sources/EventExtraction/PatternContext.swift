@@ -70,9 +70,20 @@ struct PatternContext {
         return (y, 1)
     }
 
-    /// A count written as digits or a number word (`5`, `five`, `twenty-five`).
+    /// A weekday name, or an abbreviation with its full stop (`Fri.`; a bare `Sun` is too often a name).
+    func weekday(_ i: Int) -> (Int, Int)? {
+        guard let tok = t(i), let w = lexicon.weekday(tok) else { return nil }
+        guard let e = lexicon.weekdays[tok.lower], e.capitalizedOnly else { return (w, 1) }
+        return word(i + 1, ".") && touching(i) ? (w, 2) : nil
+    }
+
+    /// A count written as digits or a number word (`5`, `five`, `twenty-five`); `a few` and
+    /// `a couple of` count as unknown (0) and 2.
     func count(_ i: Int) -> (Int, Int)? {
         guard let tok = t(i) else { return nil }
+        if tok.lower == "a", let n = t(i + 1), n.kind == .word, let v = lexicon.numbers[n.lower], v != 1 {
+            return word(i + 2, "of") ? (v, 3) : (v, 2)
+        }
         if tok.kind == .number, tok.digitCount <= 4, let n = tok.number { return (n, 1) }
         guard tok.kind == .word, let n = lexicon.numbers[tok.lower] else { return nil }
         if n >= 20, n < 100, isDash(i + 1), let u = t(i + 2), let m = lexicon.numbers[u.lower], m < 10, m > 0 {
@@ -101,4 +112,58 @@ struct PatternContext {
     }
 
     func unit(_ i: Int) -> String? { t(i).flatMap { lexicon.units[$0.lower] } }
+
+    /// A day named without a date: a weekday, with last/this/next or alone, or `yesterday`, `today`,
+    /// `tomorrow`: `(reference, tokens used)`.
+    func dayName(_ i: Int) -> (TemporalReference, Int)? {
+        if let (r, rl) = relative(i), let (w, wl) = weekday(i + rl) {
+            return (.weekday(w, offset: r), rl + wl)
+        }
+        if let (w, wl) = weekday(i) { return (.weekday(w, offset: nil), wl) }
+        if let tok = t(i), let v = lexicon.deictic[tok.lower], let (n, time) = DateLexicon.dayOffset(v), time == nil {
+            return (.unitOffset(.day, n), 1)
+        }
+        return nil
+    }
+
+    /// A clock time: `10:35 a.m.`, `10 p.m`, `5 pm`, `noon`, `14:30 GMT`: `("T10:35", tokens used)`.
+    func clock(_ i: Int) -> (String, Int)? {
+        func text(_ h: Int, _ m: Int) -> String { "T\(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)" }
+        guard let tok = t(i) else { return nil }
+        if tok.kind == .word, let v = lexicon.clockWords[tok.lower], let (h, m) = DateLexicon.clock(v) {
+            return (text(h, m), 1)
+        }
+        guard tok.kind == .number, tok.digitCount <= 2, let h = tok.number, h <= 24 else { return nil }
+        var k = i + 1
+        var minute = 0
+        var hasMinutes = false
+        if word(k, ":"), touching(i), touching(k), let mt = t(k + 1), mt.kind == .number, mt.digitCount == 2,
+            let mm = mt.number, mm < 60
+        {
+            minute = mm
+            hasMinutes = true
+            k += 2
+        }
+        // a.m. / p.m / am / pm
+        var pm: Bool?
+        if let a = t(k), a.kind == .word {
+            if a.lower == "am" || a.lower == "pm" {
+                pm = a.lower == "pm"
+                k += 1
+            } else if a.lower == "a" || a.lower == "p", word(k + 1, "."), touching(k), word(k + 2, "m"),
+                touching(k + 1)
+            {
+                pm = a.lower == "p"
+                k += 3
+                if word(k, "."), touching(k - 1) { k += 1 }
+            }
+        }
+        if let pm {
+            guard h >= 1, h <= 12 else { return nil }
+            return (text(h % 12 + (pm ? 12 : 0), minute), k - i)
+        }
+        // A 24-hour time needs minutes and a time zone: "14:30 GMT".
+        guard hasMinutes, let z = t(k), lexicon.timeZones.contains(z.lower) else { return nil }
+        return (text(h, minute), k - i)
+    }
 }

@@ -33,8 +33,13 @@ extension TemporalPattern {
     static let all: [TemporalPattern] = [
         isoDate, numericDate, ideographDate, dayMonthYear, monthDayYear, dayMonth, monthDay, monthYear,
         monthRelativeYear, relativeMonth, monthAlone, seasonYear, seasonRelative, seasonAlone, quarterOrHalf, decade,
-        century, yearRange, year, relativeUnit, ago, deictic, same, weekday, duration, frequency,
+        century, yearRange, year, relativeUnit, ago, unitAgo, deictic, same, weekday, duration, frequency,
+        clockTime, dayPart,
     ]
+
+    /// Words that start an expression besides the lexicon's: the tagger tries the patterns only at
+    /// these, lexicon words and numbers.
+    static let startWords: Set<String> = ["fiscal", "recent", "year", "month", "week", "quarter"]
 
     static let isoDate = TemporalPattern(
         name: "iso-date",
@@ -261,6 +266,9 @@ extension TemporalPattern {
             ("Q1 2023 results", "Q1 2023", "2023-Q1"),
             ("the first half of 2024", "the first half of 2024", "2024-H1"), ("in H2 2022", "H2 2022", "2022-H2"),
             ("the third quarter of this year", "the third quarter of this year", "2024-Q3"),
+            ("third-quarter profit rose", "third-quarter", "2023-Q3"),
+            ("in the fiscal first quarter", "the fiscal first quarter", "2024-Q1"),
+            ("sales will rise in the fourth quarter", "the fourth quarter", "2024-Q4"),
         ]
     ) { c, i in
         var k = i
@@ -274,6 +282,11 @@ extension TemporalPattern {
             k += 2
         } else {
             if c.word(k, "the") { k += 1 }
+            // "the fiscal first quarter", "the fiscal-first quarter"
+            if c.word(k, "fiscal") {
+                k += 1
+                if c.isDash(k) { k += 1 }
+            }
             guard let (n, nl) = c.ordinal(k) else { return nil }
             k += nl
             if c.isDash(k) { k += 1 }
@@ -288,6 +301,7 @@ extension TemporalPattern {
             k += 1
         }
         guard let n = q, n >= 1, n <= (half ? 2 : 4) else { return nil }
+        let bare = k
         if c.word(k, "of") || c.word(k, ",") { k += 1 }
         if let (r, rl) = c.relative(k), c.unit(k + rl) == "Y" {
             return PatternMatch(
@@ -295,7 +309,10 @@ extension TemporalPattern {
                 reference: .partOfYear(half ? .half(n) : .quarter(n), yearOffset: r)
             )
         }
-        guard let (y, yl) = c.year(k) else { return nil }
+        guard let (y, yl) = c.year(k) else {
+            // No year: the one the document date is in or last passed ("third-quarter profit").
+            return PatternMatch(length: bare - i, reference: .part(half ? .half(n) : .quarter(n)))
+        }
         let length = k + yl - i
         let kind: TimexValue.Kind = half ? .half(year: y, half: n) : .quarter(year: y, quarter: n)
         return PatternMatch(length: length, reference: .calendar(TimexValue(kind)))
@@ -372,11 +389,12 @@ extension TemporalPattern {
         name: "year",
         examples: [
             ("was drafted in 2009.", "2009", "2009"), ("The 2011 coastal logistics plan", "2011", "2011"),
-            ("in 2017 г.", "2017 г.", "2017"),
+            ("in 2017 г.", "2017 г.", "2017"), ("profit in fiscal 1989 rose", "fiscal 1989", "1989"),
         ]
     ) { c, i in
-        guard let (y, yl) = c.year(i) else { return nil }
-        return PatternMatch(length: yl, reference: .calendar(TimexValue(.year(y))))
+        let f = c.word(i, "fiscal") ? 1 : 0
+        guard let (y, yl) = c.year(i + f) else { return nil }
+        return PatternMatch(length: f + yl, reference: .calendar(TimexValue(.year(y))))
     }
 
     static let relativeUnit = TemporalPattern(
@@ -388,11 +406,18 @@ extension TemporalPattern {
             ("Last month, ferry operators", "Last month", "2024-04"),
             ("this year's harvest", "this year", "2024"), ("next year", "next year", "2025"),
             ("last quarter", "last quarter", "2024-Q1"),
+            ("in the latest quarter", "the latest quarter", "2024-Q1"),
+            ("the current fiscal year", "the current fiscal year", "2024"),
         ]
     ) { c, i in
-        guard let (r, rl) = c.relative(i), let u = c.unit(i + rl) else { return nil }
-        // "the past week" is a duration; "last week" a date.
-        if c.word(i - 1, "the") { return nil }
+        // "the past week" is a duration; "last week", "the latest quarter" dates.
+        let the = c.word(i, "the") ? 1 : 0
+        if the == 0, c.word(i - 1, "the") { return nil }
+        guard let (r, rl) = c.relative(i + the) else { return nil }
+        if the == 1, Self.durationOpeners.contains(c.t(i + the)!.lower) { return nil }
+        let fiscal = c.word(i + the + rl, "fiscal") ? 1 : 0
+        let at = i + the + rl + fiscal
+        guard let u = c.unit(at), fiscal == 0 || u == "Y" else { return nil }
         let unit: R.Unit
         switch u {
         case "W": unit = .week
@@ -401,39 +426,95 @@ extension TemporalPattern {
         case "Q": unit = .quarter
         default: return nil
         }
-        guard let word = c.t(i + rl), !word.lower.hasSuffix("s") else { return nil }
-        return PatternMatch(length: rl + 1, reference: .unitOffset(unit, r))
+        guard let word = c.t(at), !word.lower.hasSuffix("s") else { return nil }
+        return PatternMatch(length: at + 1 - i, reference: .unitOffset(unit, r))
     }
 
     static let ago = TemporalPattern(
         name: "ago",
-        examples: [("two years ago", "two years ago", "2022"), ("three days ago", "three days ago", "2024-05-23")]
+        examples: [
+            ("two years ago", "two years ago", "2022"), ("three days ago", "three days ago", "2024-05-23"),
+            ("sales a year earlier", "a year earlier", "2023"), ("a decade ago", "a decade ago", "2014"),
+            ("It rose in the third quarter of 2019 from a year earlier", "a year earlier", "2018-Q3"),
+        ]
     ) { c, i in
-        guard let (n, nl) = c.count(i), n > 0, let u = c.unit(i + nl), c.word(i + nl + 1, "ago") else { return nil }
-        let unit: R.Unit
+        guard let (n, nl) = c.count(i), n > 0, let u = c.unit(i + nl),
+            let shift = c.t(i + nl + 1).flatMap({ c.lexicon.shifts[$0.lower] }),
+            let (unit, scale) = Self.calendarUnit(u)
+        else { return nil }
+        let amount = shift.sign * n * scale
+        return PatternMatch(
+            length: nl + 2,
+            reference: shift.fromPrevious ? .shiftFromPrevious(unit, amount) : .unitOffset(unit, amount)
+        )
+    }
+
+    /// A duration unit as a calendar unit: `DE` is ten years.
+    static func calendarUnit(_ u: String) -> (R.Unit, Int)? {
         switch u {
-        case "D": unit = .day
-        case "W": unit = .week
-        case "M": unit = .month
-        case "Y": unit = .year
+        case "D": return (.day, 1)
+        case "W": return (.week, 1)
+        case "M": return (.month, 1)
+        case "Q": return (.quarter, 1)
+        case "Y": return (.year, 1)
+        case "DE": return (.year, 10)
         default: return nil
         }
-        return PatternMatch(length: nl + 2, reference: .unitOffset(unit, -n))
+    }
+
+    /// Words after "the" that make "the past two years", "the next week" a duration.
+    static let durationOpeners: Set<String> = ["past", "last", "next", "coming", "following"]
+
+    static let unitAgo = TemporalPattern(
+        name: "unit-ago",
+        examples: [
+            ("year-earlier profit", "year-earlier", "2023"),
+            ("from the year-ago quarter", "the year-ago quarter", "2023-Q1"),
+        ]
+    ) { c, i in
+        // "year-earlier results", "the year-ago quarter": the same period a year before.
+        let the = c.word(i, "the") ? 1 : 0
+        let k = i + the
+        guard let u = c.unit(k), let (unit, scale) = Self.calendarUnit(u), c.isDash(k + 1), c.touching(k),
+            c.touching(k + 1), let sign = c.t(k + 2).flatMap({ c.lexicon.shifts[$0.lower]?.sign })
+        else { return nil }
+        let shift = sign
+        // "the year-ago quarter": the quarter reported on (the last one ended), a year before.
+        if the == 1, unit == .year, c.word(k + 3, "quarter") {
+            return PatternMatch(length: the + 4, reference: .unitOffset(.quarter, shift * 4 - 1))
+        }
+        if the == 1, c.word(k + 3, "period") {
+            return PatternMatch(length: the + 4, reference: .unitOffset(unit, shift * scale))
+        }
+        guard the == 0 else { return nil }
+        return PatternMatch(length: 3, reference: .unitOffset(unit, shift * scale))
     }
 
     static let deictic = TemporalPattern(
         name: "deictic",
         examples: [
             ("said yesterday", "yesterday", "2024-05-25"), ("today", "today", "2024-05-26"),
-            ("is now", "now", "PRESENT_REF"),
+            ("is now", "now", "PRESENT_REF"), ("in the future, it", "the future", "FUTURE_REF"),
+            ("said last night", "last night", "2024-05-25TNI"), ("this morning", "this morning", "2024-05-26TMO"),
         ]
     ) { c, i in
-        guard let tok = c.t(i), tok.kind == .word, let v = c.lexicon.deictic[tok.lower] else { return nil }
-        if v.hasPrefix("day:") {
-            let n = v.dropFirst(4)
-            return PatternMatch(length: 1, reference: .unitOffset(.day, Int(n.hasPrefix("+") ? n.dropFirst() : n) ?? 0))
+        guard let tok = c.t(i), tok.kind == .word else { return nil }
+        func reference(_ v: String) -> TemporalReference {
+            guard let (n, time) = DateLexicon.dayOffset(v) else { return .reference(v) }
+            return time.map { .timeOfDay(.unitOffset(.day, n), $0) } ?? .unitOffset(.day, n)
         }
-        return PatternMatch(length: 1, reference: .reference(v))
+        for (words, v) in c.lexicon.deicticPhrases[tok.lower] ?? []
+        where words.indices.allSatisfy({ c.word(i + $0, words[$0]) }) {
+            // "in the past," names a time; "the past two years", "the future president" do not.
+            if words[0] == "the", let next = c.t(i + words.count), next.kind != .punct,
+                !c.lexicon.afterReference.contains(next.lower)
+            {
+                continue
+            }
+            return PatternMatch(length: words.count, reference: reference(v))
+        }
+        guard let v = c.lexicon.deictic[tok.lower] else { return nil }
+        return PatternMatch(length: 1, reference: reference(v))
     }
 
     static let same = TemporalPattern(
@@ -485,11 +566,11 @@ extension TemporalPattern {
             ("next Tuesday", "next Tuesday", "2024-05-28"),
         ]
     ) { c, i in
-        if let (r, rl) = c.relative(i), let w = c.t(i + rl).flatMap({ c.lexicon.weekday($0) }) {
-            return PatternMatch(length: rl + 1, reference: .weekday(w, offset: r))
+        if let (r, rl) = c.relative(i), let (w, wl) = c.weekday(i + rl) {
+            return PatternMatch(length: rl + wl, reference: .weekday(w, offset: r))
         }
-        guard let w = c.t(i).flatMap({ c.lexicon.weekday($0) }) else { return nil }
-        return PatternMatch(length: 1, reference: .weekday(w, offset: nil))
+        guard let (w, wl) = c.weekday(i) else { return nil }
+        return PatternMatch(length: wl, reference: .weekday(w, offset: nil))
     }
 
     static let duration = TemporalPattern(
@@ -498,14 +579,18 @@ extension TemporalPattern {
             ("after a three-year pause", "three-year", "P3Y"),
             ("across the past three decades", "the past three decades", "P30Y"),
             ("for 24 hours", "24 hours", "PT24H"), ("several years", "several years", "PXY"),
-            ("the past week", "the past week", "P1W"),
+            ("the past week", "the past week", "P1W"), ("the nine months to June", "the nine months", "P9M"),
+            ("in recent years", "recent years", "PXY"), ("over the past 20 years", "the past 20 years", "P20Y"),
+            ("in a few days", "a few days", "PXD"), ("a couple of years", "a couple of years", "P2Y"),
         ]
     ) { c, i in
         var k = i
-        if c.word(k, "the"), let n = c.t(k + 1),
-            ["past", "last", "next", "coming", "first", "following"].contains(n.lower)
-        {
+        if c.word(k, "the"), let n = c.t(k + 1), Self.durationWords.contains(n.lower) {
             k += 2
+        } else if c.word(k, "the"), c.count(k + 1) != nil {
+            k += 1  // "the nine months"
+        } else if c.word(k, in: Self.durationWords), c.count(k + 1) != nil || c.word(k, "recent") {
+            k += 1  // "past 20 years", "recent months"
         }
         var n = 1
         if let (v, vl) = c.count(k) {
@@ -514,11 +599,15 @@ extension TemporalPattern {
             if c.isDash(k) { k += 1 }
         } else if k == i {
             return nil
+        } else if let w = c.t(k), w.lower.hasSuffix("s") {
+            n = 0  // "recent years", "the coming months": an unknown amount
         }
         guard let u = c.unit(k) else { return nil }
         // "a year ago" is a date; "2024 year" is not a duration.
-        if c.word(k + 1, "ago") { return nil }
+        if let w = c.t(k + 1), c.lexicon.shifts[w.lower] != nil { return nil }
         if let t = c.t(k - 1), t.kind == .number, t.digitCount == 4 { return nil }
+        // An age ("a 6-year-old", "52 years old") is not a duration.
+        if c.word(k + 1, "old") || (c.isDash(k + 1) && c.word(k + 2, "old")) { return nil }
         let amount = n == 0 ? "X" : String(n)
         let value: String
         switch u {
@@ -531,6 +620,48 @@ extension TemporalPattern {
         default: value = "P\(amount)\(u)"
         }
         return PatternMatch(length: k + 1 - i, reference: .duration(value))
+    }
+
+    /// Words that open a duration: "the past two years", "the first nine months", "recent weeks".
+    static let durationWords: Set<String> = [
+        "past", "last", "next", "coming", "first", "following", "recent", "previous",
+    ]
+
+    static let clockTime = TemporalPattern(
+        name: "clock-time",
+        examples: [
+            ("at 10:35 a.m. the", "10:35 a.m.", "2024-05-26T10:35"),
+            ("by 10 p.m. Friday", "10 p.m. Friday", "2024-05-24T22:00"),
+            ("at 5 pm EST on", "5 pm EST", "2024-05-26T17:00"), ("noon Thursday", "noon Thursday", "2024-05-23T12:00"),
+        ]
+    ) { c, i in
+        guard let (time, tl) = c.clock(i) else { return nil }
+        var k = i + tl
+        if let z = c.t(k), c.lexicon.timeZones.contains(z.lower) { k += 1 }
+        // The day after the time: "10 p.m. Wednesday", "5 p.m. EST, Nov. 6".
+        let comma = c.word(k, ",") ? 1 : 0
+        if let (day, dl) = c.dayName(k + comma) {
+            return PatternMatch(length: k + comma + dl - i, reference: .timeOfDay(day, time))
+        }
+        for p in [monthDayYear, monthDay] {
+            if let m = p.match(c, k + comma), m.rangeEnd == nil, !m.isDaySpan {
+                return PatternMatch(length: k + comma + m.length - i, reference: .timeOfDay(m.reference, time))
+            }
+        }
+        return PatternMatch(length: k - i, reference: .timeOfDay(.unitOffset(.day, 0), time))
+    }
+
+    static let dayPart = TemporalPattern(
+        name: "day-part",
+        examples: [
+            ("on Friday morning", "Friday morning", "2024-05-24TMO"),
+            ("yesterday afternoon", "yesterday afternoon", "2024-05-25TAF"),
+        ]
+    ) { c, i in
+        guard let (day, dl) = c.dayName(i), let part = c.t(i + dl).flatMap({ c.lexicon.dayParts[$0.lower] }) else {
+            return nil
+        }
+        return PatternMatch(length: dl + 1, reference: .timeOfDay(day, part))
     }
 
     static let frequency = TemporalPattern(

@@ -5,7 +5,7 @@ import TimelineCore
 /// Absolute expressions are `.calendar` already; the others are typed
 /// underspecified values that `resolve(dct:direction:previous:)` turns into a
 /// TIMEX3 value (no `UNDEF-year` strings).
-enum TemporalReference: Hashable, Sendable {
+indirect enum TemporalReference: Hashable, Sendable {
     enum Unit: String, Hashable, Sendable { case day, week, month, quarter, year }
 
     enum Part: Hashable, Sendable {
@@ -42,6 +42,15 @@ enum TemporalReference: Hashable, Sendable {
     case sameDayIn(SameDayYear)
     /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
     case reference(String)
+    /// `a year earlier`, `two months later`: counted from the last date mentioned before (from the
+    /// document date when there is none), keeping that date's precision for whole years
+    /// (`the third quarter … a year earlier` is the third quarter of the year before).
+    case shiftFromPrevious(Unit, Int)
+    /// A quarter or half without a year (`the third quarter`): the latest one begun by the
+    /// document date, or the next one to end after it when the text looks ahead.
+    case part(Part)
+    /// A time of a day: `Friday morning` (`TMO`), `10:35 a.m.` (`T10:35`); the day as it resolves.
+    case timeOfDay(TemporalReference, String)
     /// A TIMEX3 duration value: `P5Y`, `PT3H`, `PXY`.
     case duration(String)
     /// A TIMEX3 set value: `P1W`.
@@ -64,6 +73,7 @@ enum TemporalReference: Hashable, Sendable {
         switch self {
         case .duration: return "DURATION"
         case .set: return "SET"
+        case .timeOfDay: return "TIME"
         default: return "DATE"
         }
     }
@@ -204,6 +214,45 @@ enum TemporalReference: Hashable, Sendable {
                 return cal(.year(year))
             }
             return cal(.day(date))
+        case .shiftFromPrevious(let unit, let n):
+            guard let previous else { return TemporalReference.unitOffset(unit, n).resolve(dct: dct) }
+            let start = previous.interval.start
+            if unit == .year {
+                switch previous.kind {
+                case .day(let d):
+                    let day =
+                        CivilDate(year: d.year + n, month: d.month, day: d.day)
+                        ?? CivilDate(year: d.year + n, month: d.month, day: 28)!
+                    return cal(.day(day))
+                case .month(let y, let m): return cal(.month(year: y + n, month: m))
+                case .quarter(let y, let q): return cal(.quarter(year: y + n, quarter: q))
+                case .half(let y, let h): return cal(.half(year: y + n, half: h))
+                case .season(let y, let s): return cal(.season(year: y + n, s))
+                default: return cal(.year(start.year + n))
+                }
+            }
+            return TemporalReference.unitOffset(unit, n).resolve(dct: start)
+        case .part(let part):
+            func interval(_ y: Int) -> DayInterval {
+                switch part {
+                case .quarter(let q): return TimexValue(.quarter(year: y, quarter: q)).interval
+                case .half(let h): return TimexValue(.half(year: y, half: h)).interval
+                case .month(let m): return TimexValue(.month(year: y, month: m)).interval
+                case .season(let s): return TimexValue(.season(year: y, s)).interval
+                }
+            }
+            var y = dct.year + 1
+            if direction == .future {
+                y = dct.year - 1
+                while interval(y).end < dct { y += 1 }
+            } else {
+                while interval(y).start > dct { y -= 1 }
+            }
+            return TemporalReference.partOfYear(part, yearOffset: y - dct.year).resolve(dct: dct)
+        case .timeOfDay(let day, let time):
+            let (value, calendar) = day.resolve(dct: dct, direction: direction, previous: previous)
+            guard let calendar, case .day = calendar.kind else { return (value, calendar) }
+            return (value + time, calendar)
         case .reference(let r):
             return (r, nil)
         case .duration(let v), .set(let v):

@@ -17,10 +17,12 @@ struct TemporalTagger: Sendable {
         modifiers = lexicon.modifiers.map { (words: $0.key.split(separator: " ").map(String.init), mod: $0.value) }
             .sorted { $0.words.count > $1.words.count }
         var words: Set<String> = ["the", "every", "each", "q", "h"]
+        words.formUnion(TemporalPattern.startWords)
         for table in [
             Array(lexicon.months.keys), Array(lexicon.weekdays.keys), Array(lexicon.numbers.keys),
             Array(lexicon.ordinals.keys), Array(lexicon.seasons.keys), Array(lexicon.relative.keys),
             Array(lexicon.deictic.keys), Array(lexicon.sets.keys), Array(lexicon.modifiers.keys),
+            Array(lexicon.deicticPhrases.keys), Array(lexicon.clockWords.keys),
         ] {
             for key in table { words.insert(String(key.split(separator: " ").first ?? "")) }
         }
@@ -34,14 +36,14 @@ struct TemporalTagger: Sendable {
         while i < tokens.count {
             if c.tokens[i].kind == .word, startWords.contains(c.tokens[i].lower),
                 let (mod, coreStart) = modifier(c, at: i), let m = bestMatch(c, at: coreStart), m.rangeEnd == nil,
-                m.reference.timexType == "DATE"
+                m.reference.timexType == "DATE" || m.reference.timexType == "TIME"
             {
                 mentions.append(
                     TemporalMention(
                         first: i,
                         end: coreStart + m.length,
                         reference: m.reference,
-                        mod: mod,
+                        mod: mod == "NONE" ? nil : mod,
                         isDaySpan: m.isDaySpan
                     )
                 )
