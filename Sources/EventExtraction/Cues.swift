@@ -9,6 +9,8 @@ struct Cues: Sendable {
         case planNoun = "plan-noun"
         case noEventSignal = "no-event-signal"
         case future
+        case past
+        case pastSuffix = "past-suffix"
         case hypothetical
         case functionWord = "function-word"
         case byline
@@ -45,6 +47,17 @@ struct Cues: Sendable {
     /// Whether `word` (lower-case) is an inflection of a one-word cue of `kind`: "decided" of "decide".
     func containsStem(_ kind: Kind, _ word: String) -> Bool {
         singles[kind]?.contains(word) ?? false || stems[kind]?.contains(Stemmer.stem(word)) ?? false
+    }
+
+    /// Whether a lower-case word in `tokens[range]` (not a name) ends with a suffix of `kind`
+    /// and is at least two letters longer than it: "stepped" for `ed`.
+    func occursSuffix(_ kind: Kind, in tokens: [Token], _ range: Range<Int>) -> Bool {
+        guard let suffixes = singles[kind], !suffixes.isEmpty else { return false }
+        for i in range where tokens[i].kind == .word && !tokens[i].isCapitalized {
+            let w = tokens[i].lower
+            for s in suffixes where w.utf8.count >= s.utf8.count + 3 && w.hasSuffix(s) { return true }
+        }
+        return false
     }
 
     /// Whether a cue of `kind` occurs in `tokens[range]`.

@@ -24,6 +24,18 @@ extension Extractor {
         var previousDay: TimexValue?
     }
 
+    /// Tense cues close to the mention: `will`, `next` make `April 17` the next one; a past form
+    /// (`was`, `stepped`) the last one; otherwise the nearest.
+    func direction(_ tokens: [Token], _ m: TemporalMention) -> TemporalReference.Direction {
+        let window = max(0, m.first - Self.tenseWindow)..<min(tokens.count, m.end + Self.tenseWindow)
+        let cues = resources.cues
+        if cues.occurs(.future, in: tokens, window) { return .future }
+        if cues.occurs(.past, in: tokens, window) || cues.occursSuffix(.pastSuffix, in: tokens, window) {
+            return .past
+        }
+        return .nearest
+    }
+
     /// One mention resolved against the document date and the dates before it.
     func timex(
         _ m: TemporalMention,

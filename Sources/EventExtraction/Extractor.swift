@@ -103,12 +103,6 @@ public struct Extractor: Sendable {
         )
     }
 
-    /// Tense cues close to the mention (`will`, `next`) make `April 17` the next one; otherwise the nearest.
-    func direction(_ tokens: [Token], _ m: TemporalMention) -> TemporalReference.Direction {
-        let window = max(0, m.first - Self.tenseWindow)..<min(tokens.count, m.end + Self.tenseWindow)
-        return resources.cues.occurs(.future, in: tokens, window) ? .future : .nearest
-    }
-
     /// How many tokens around a date are read for tense cues.
     static let tenseWindow = 8
 

@@ -105,14 +105,22 @@ indirect enum TemporalReference: Hashable, Sendable {
                     dct: dct,
                     direction: direction,
                     key: \.dayNumber,
-                    anchor: dct.dayNumber
+                    anchor: dct.dayNumber,
+                    soon: Self.soonDays
                 )
             else { return ("XXXX-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)", nil) }
             return cal(.day(best))
         case .month(let m):
             let anchor = dct.year * 12 + dct.month - 1
             let years = [dct.year - 1, dct.year, dct.year + 1]
-            let y = Self.pick(years, dct: dct, direction: direction, key: { $0 * 12 + m - 1 }, anchor: anchor)!
+            let y = Self.pick(
+                years,
+                dct: dct,
+                direction: direction,
+                key: { $0 * 12 + m - 1 },
+                anchor: anchor,
+                soon: Self.soonMonths
+            )!
             return cal(.month(year: y, month: m))
         case .monthOffset(let m, let offset):
             switch offset {
@@ -260,11 +268,25 @@ indirect enum TemporalReference: Hashable, Sendable {
         }
     }
 
+    /// How far ahead a date without a year may lie in a past-tense sentence: about a quarter.
+    static let soonDays = 92
+    static let soonMonths = 2
+
     /// The candidate nearest to `anchor` by `key`, or the nearest on the given side.
-    static func pick<T>(_ candidates: [T], dct: CivilDate, direction: Direction, key: (T) -> Int, anchor: Int) -> T? {
+    /// - Parameter soon: with `.past`, a candidate at most this far after `anchor` (in `key` units)
+    ///   still counts: a past-tense sentence can name a date a few weeks ahead ("said it will be
+    ///   paid Jan. 2").
+    static func pick<T>(
+        _ candidates: [T],
+        dct: CivilDate,
+        direction: Direction,
+        key: (T) -> Int,
+        anchor: Int,
+        soon: Int = 0
+    ) -> T? {
         let filtered: [T]
         switch direction {
-        case .past: filtered = candidates.filter { key($0) <= anchor }
+        case .past: filtered = candidates.filter { key($0) <= anchor + soon }
         case .future: filtered = candidates.filter { key($0) >= anchor }
         case .nearest: filtered = candidates
         }

@@ -54,7 +54,7 @@ let bytes = one * copies
 let extractor = Extractor(resources: try ExtractionResources.bundled())
 let dct = CivilDate(year: 2024, month: 5, day: 26)!
 
-func measure(_ label: String, _ body: (ArticleText) -> Int) {
+@MainActor func measure(_ label: String, _ body: (ArticleText) -> Int) {
     var best = Duration.seconds(1_000_000)
     var found = 0
     for _ in 0..<rounds {
