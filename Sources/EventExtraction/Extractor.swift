@@ -213,19 +213,32 @@ public struct Extractor: Sendable {
     func title(_ text: PreparedText) -> String? {
         if let t = text.frontMatter["title"], !t.isEmpty { return t }
         for line in text.lines.prefix(40) {
-            let raw = text.string(line)
-            let s = raw.trimmingCharacters(in: .whitespaces).drop { "*#_>|-".contains($0) || $0 == " " }
-            let t = String(s.reversed().drop { "*#_>|-".contains($0) || $0 == " " }.reversed())
-            guard !t.isEmpty, t.count <= Self.maximumTitleLength, let first = t.unicodeScalars.first,
+            // Trim markup and spaces on the code points; a String is built only for a candidate.
+            var a = line.lowerBound
+            var b = line.upperBound
+            while a < b, Self.isTitleMarkup(text.scalars[a]) { a += 1 }
+            while b > a, Self.isTitleMarkup(text.scalars[b - 1]) { b -= 1 }
+            guard b > a, b - a <= Self.maximumTitleLength else { continue }
+            let first = text.scalars[a]
+            guard
                 Tokenizer.isLetter(first) || Tokenizer.isDigit(first)
                     || "\"\u{201C}\u{2018}'".unicodeScalars.contains(first)
             else { continue }
+            let t = text.string(a..<b)
             if t.split(separator: " ").count < 2 || resources.boilerplate.titleSkips.contains(t.lowercased()) {
                 continue
             }
             return t
         }
         return nil
+    }
+
+    /// Markup and spaces around a title line: `*#_>|-` and white space.
+    static func isTitleMarkup(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "*", "#", "_", ">", "|", "-": return true
+        default: return Tokenizer.isSpace(c)
+        }
     }
 
     static func normalizedWhitespace(_ s: String) -> String {

@@ -1,7 +1,19 @@
+import TimelineCore
+
 /// Token tests shared by the temporal patterns.
 struct PatternContext {
     let tokens: [Token]
     let lexicon: DateLexicon
+    /// The lexicon's entry for each token (`.none` for numbers, punctuation and unknown words).
+    let entries: [WordEntry]
+
+    init(tokens: [Token], lexicon: DateLexicon, words: [String: WordEntry]) {
+        self.tokens = tokens
+        self.lexicon = lexicon
+        entries = tokens.map { $0.kind == .word ? words[$0.lower] ?? .none : .none }
+    }
+
+    func e(_ i: Int) -> WordEntry { i >= 0 && i < entries.count ? entries[i] : .none }
 
     static let dashes: Set<String> = ["-", "\u{2013}", "\u{2014}", "\u{2012}", "\u{2010}", "\u{2011}"]
     static let currency: Set<String> = ["$", "\u{00A5}", "\u{20AC}", "\u{00A3}", "\u{20BD}", "#", "\u{2116}"]
@@ -14,14 +26,21 @@ struct PatternContext {
         return a.end == b.start
     }
 
-    func word(_ i: Int, _ w: String) -> Bool { t(i)?.lower == w }
+    func word(_ i: Int, _ w: String) -> Bool {
+        guard i >= 0 && i < tokens.count else { return false }
+        // The byte count first: most tokens differ in length, and that test costs nothing.
+        let l = tokens[i].lower
+        return l.utf8.count == w.utf8.count && l == w
+    }
     func word(_ i: Int, in set: Set<String>) -> Bool { t(i).map { set.contains($0.lower) } ?? false }
     func isDash(_ i: Int) -> Bool { t(i).map { $0.kind == .punct && Self.dashes.contains($0.text) } ?? false }
 
     /// A month name or abbreviation (with its full stop): `(month, tokens used)`.
     func month(_ i: Int) -> (Int, Int)? {
-        guard let tok = t(i), let m = lexicon.month(tok) else { return nil }
-        if word(i + 1, "."), touching(i), !lexicon.fullMonthNames.contains(tok.lower) { return (m, 2) }
+        let e = e(i)
+        guard e.month > 0, !e.monthCapitalizedOnly || tokens[i].isCapitalized else { return nil }
+        let m = Int(e.month)
+        if word(i + 1, "."), touching(i), !e.fullMonthName { return (m, 2) }
         return (m, 1)
     }
 
@@ -62,9 +81,9 @@ struct PatternContext {
         if let p = t(i - 1), p.kind == .punct, Self.currency.contains(p.text) { return nil }
         if let n = t(i + 1) {
             if n.text == "%" { return nil }
-            if n.kind == .word, lexicon.quantityUnits.contains(n.lower) { return nil }
+            if e(i + 1).quantityUnit { return nil }
         }
-        if let n = t(i + 1), lexicon.yearMarkers.contains(n.lower) {
+        if e(i + 1).yearMarker {
             return word(i + 2, ".") && touching(i + 1) ? (y, 3) : (y, 2)
         }
         return (y, 1)
@@ -72,21 +91,25 @@ struct PatternContext {
 
     /// A weekday name, or an abbreviation with its full stop (`Fri.`; a bare `Sun` is too often a name).
     func weekday(_ i: Int) -> (Int, Int)? {
-        guard let tok = t(i), let w = lexicon.weekday(tok) else { return nil }
-        guard let e = lexicon.weekdays[tok.lower], e.capitalizedOnly else { return (w, 1) }
-        return word(i + 1, ".") && touching(i) ? (w, 2) : nil
+        let e = e(i)
+        guard e.weekday > 0 else { return nil }
+        guard e.weekdayCapitalizedOnly else { return (Int(e.weekday), 1) }
+        return tokens[i].isCapitalized && word(i + 1, ".") && touching(i) ? (Int(e.weekday), 2) : nil
     }
 
     /// A count written as digits or a number word (`5`, `five`, `twenty-five`); `a few` and
     /// `a couple of` count as unknown (0) and 2.
     func count(_ i: Int) -> (Int, Int)? {
         guard let tok = t(i) else { return nil }
-        if tok.lower == "a", let n = t(i + 1), n.kind == .word, let v = lexicon.numbers[n.lower], v != 1 {
+        if word(i, "a"), e(i + 1).number >= 0, e(i + 1).number != 1 {
+            let v = Int(e(i + 1).number)
             return word(i + 2, "of") ? (v, 3) : (v, 2)
         }
         if tok.kind == .number, tok.digitCount <= 4, let n = tok.number { return (n, 1) }
-        guard tok.kind == .word, let n = lexicon.numbers[tok.lower] else { return nil }
-        if n >= 20, n < 100, isDash(i + 1), let u = t(i + 2), let m = lexicon.numbers[u.lower], m < 10, m > 0 {
+        guard e(i).number >= 0 else { return nil }
+        let n = Int(e(i).number)
+        let m = Int(e(i + 2).number)
+        if n >= 20, n < 100, isDash(i + 1), m < 10, m > 0 {
             return (n + m, 3)
         }
         return (n, 1)
@@ -95,7 +118,7 @@ struct PatternContext {
     /// An ordinal: `first`, `1st`, `3rd`.
     func ordinal(_ i: Int) -> (Int, Int)? {
         guard let tok = t(i) else { return nil }
-        if tok.kind == .word, let n = lexicon.ordinals[tok.lower] { return (n, 1) }
+        if e(i).ordinal > 0 { return (Int(e(i).ordinal), 1) }
         if tok.kind == .number, let n = tok.number, let s = t(i + 1), touching(i),
             ["st", "nd", "rd", "th"].contains(s.lower)
         {
@@ -106,12 +129,14 @@ struct PatternContext {
 
     /// last/this/next: `(offset, tokens used)`; `this past` counts as this.
     func relative(_ i: Int) -> (Int, Int)? {
-        guard let tok = t(i), let r = lexicon.relative[tok.lower] else { return nil }
-        if r == 0, let n = t(i + 1), lexicon.relative[n.lower] == -1, n.lower == "past" { return (0, 2) }
+        guard let r = e(i).relative.map(Int.init) else { return nil }
+        if r == 0, word(i + 1, "past") { return (0, 2) }
         return (r, 1)
     }
 
-    func unit(_ i: Int) -> String? { t(i).flatMap { lexicon.units[$0.lower] } }
+    func unit(_ i: Int) -> String? { e(i).unit }
+    func season(_ i: Int) -> TimexValue.Season? { e(i).season }
+    func shift(_ i: Int) -> (sign: Int, fromPrevious: Bool)? { e(i).shift }
 
     /// A day named without a date: a weekday, with last/this/next or alone, or `yesterday`, `today`,
     /// `tomorrow`: `(reference, tokens used)`.
@@ -163,7 +188,7 @@ struct PatternContext {
             return (text(h % 12 + (pm ? 12 : 0), minute), k - i)
         }
         // A 24-hour time needs minutes and a time zone: "14:30 GMT".
-        guard hasMinutes, let z = t(k), lexicon.timeZones.contains(z.lower) else { return nil }
+        guard hasMinutes, e(k).timeZone else { return nil }
         return (text(h, minute), k - i)
     }
 }

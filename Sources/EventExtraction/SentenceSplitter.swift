@@ -58,6 +58,11 @@ struct SentenceSplitter: Sendable {
                 }
                 start = i
             }
+            // Most code points are ASCII letters, digits and spaces: pass them without the set lookups.
+            if c.value < 0x80, c != ".", c != "!", c != "?" {
+                i += 1
+                continue
+            }
             if Self.cjkTerminals.contains(c) {
                 var e = i + 1
                 while e < range.upperBound, Self.closers.contains(s[e]) || s[e] == "\u{300D}" || s[e] == "\u{300F}" {
@@ -124,8 +129,7 @@ struct SentenceSplitter: Sendable {
         var w = i
         while w > lineStart, !Tokenizer.isSpace(s[w - 1]) { w -= 1 }
         while w < i, "(\"'\u{201C}\u{2018}[".unicodeScalars.contains(s[w]) { w += 1 }
-        var word = ""
-        word.unicodeScalars.append(contentsOf: s[w...i])
+        let word = String(scalars: s[w...i])
         if abbreviations.contains(word) { return false }
         let letters = word.unicodeScalars.filter { $0 != "." }
         // Initials: "V." or "V.L." before a capitalised name.

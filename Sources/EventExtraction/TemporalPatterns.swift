@@ -227,7 +227,7 @@ extension TemporalPattern {
     ) { c, i in
         var k = i
         if c.word(k, "the") { k += 1 }
-        guard let s = c.t(k).flatMap({ c.lexicon.seasons[$0.lower] }) else { return nil }
+        guard let s = c.season(k) else { return nil }
         k += 1
         if c.word(k, "of") { k += 1 }
         if let (y, yl) = c.year(k) {
@@ -243,7 +243,7 @@ extension TemporalPattern {
         name: "season-relative",
         examples: [("resumed last summer.", "last summer", "2023-SU"), ("this spring", "this spring", "2024-SP")]
     ) { c, i in
-        guard let (r, rl) = c.relative(i), let s = c.t(i + rl).flatMap({ c.lexicon.seasons[$0.lower] }) else {
+        guard let (r, rl) = c.relative(i), let s = c.season(i + rl) else {
             return nil
         }
         return PatternMatch(length: rl + 1, reference: .seasonOffset(s, offset: r))
@@ -254,7 +254,7 @@ extension TemporalPattern {
         examples: [("held in the autumn.", "the autumn", "2024-FA")]
     ) { c, i in
         guard c.word(i, "the"), c.word(i - 1, in: ["in", "during", "over", "by"]),
-            let s = c.t(i + 1).flatMap({ c.lexicon.seasons[$0.lower] }), !c.word(i + 2, "of")
+            let s = c.season(i + 1), !c.word(i + 2, "of")
         else { return nil }
         return PatternMatch(length: 2, reference: .season(s))
     }
@@ -439,7 +439,7 @@ extension TemporalPattern {
         ]
     ) { c, i in
         guard let (n, nl) = c.count(i), n > 0, let u = c.unit(i + nl),
-            let shift = c.t(i + nl + 1).flatMap({ c.lexicon.shifts[$0.lower] }),
+            let shift = c.shift(i + nl + 1),
             let (unit, scale) = Self.calendarUnit(u)
         else { return nil }
         let amount = shift.sign * n * scale
@@ -476,7 +476,7 @@ extension TemporalPattern {
         let the = c.word(i, "the") ? 1 : 0
         let k = i + the
         guard let u = c.unit(k), let (unit, scale) = Self.calendarUnit(u), c.isDash(k + 1), c.touching(k),
-            c.touching(k + 1), let sign = c.t(k + 2).flatMap({ c.lexicon.shifts[$0.lower]?.sign })
+            c.touching(k + 1), let sign = c.shift(k + 2)?.sign
         else { return nil }
         let shift = sign
         // "the year-ago quarter": the quarter reported on (the last one ended), a year before.
@@ -507,7 +507,7 @@ extension TemporalPattern {
         where words.indices.allSatisfy({ c.word(i + $0, words[$0]) }) {
             // "in the past," names a time; "the past two years", "the future president" do not.
             if words[0] == "the", let next = c.t(i + words.count), next.kind != .punct,
-                !c.lexicon.afterReference.contains(next.lower)
+                !c.e(i + words.count).afterReference
             {
                 continue
             }
@@ -604,7 +604,7 @@ extension TemporalPattern {
         }
         guard let u = c.unit(k) else { return nil }
         // "a year ago" is a date; "2024 year" is not a duration.
-        if let w = c.t(k + 1), c.lexicon.shifts[w.lower] != nil { return nil }
+        if c.shift(k + 1) != nil { return nil }
         if let t = c.t(k - 1), t.kind == .number, t.digitCount == 4 { return nil }
         // An age ("a 6-year-old", "52 years old") is not a duration.
         if c.word(k + 1, "old") || (c.isDash(k + 1) && c.word(k + 2, "old")) { return nil }
@@ -637,7 +637,7 @@ extension TemporalPattern {
     ) { c, i in
         guard let (time, tl) = c.clock(i) else { return nil }
         var k = i + tl
-        if let z = c.t(k), c.lexicon.timeZones.contains(z.lower) { k += 1 }
+        if c.e(k).timeZone { k += 1 }
         // The day after the time: "10 p.m. Wednesday", "5 p.m. EST, Nov. 6".
         let comma = c.word(k, ",") ? 1 : 0
         if let (day, dl) = c.dayName(k + comma) {
@@ -658,7 +658,7 @@ extension TemporalPattern {
             ("yesterday afternoon", "yesterday afternoon", "2024-05-25TAF"),
         ]
     ) { c, i in
-        guard let (day, dl) = c.dayName(i), let part = c.t(i + dl).flatMap({ c.lexicon.dayParts[$0.lower] }) else {
+        guard let (day, dl) = c.dayName(i), let part = c.e(i + dl).dayPart else {
             return nil
         }
         return PatternMatch(length: dl + 1, reference: .timeOfDay(day, part))

@@ -5,7 +5,7 @@ import TimelineCore
 /// Absolute expressions are `.calendar` already; the others are typed
 /// underspecified values that `resolve(dct:direction:previous:)` turns into a
 /// TIMEX3 value (no `UNDEF-year` strings).
-indirect enum TemporalReference: Hashable, Sendable {
+enum TemporalReference: Hashable, Sendable {
     enum Unit: String, Hashable, Sendable { case day, week, month, quarter, year }
 
     enum Part: Hashable, Sendable {
@@ -50,7 +50,7 @@ indirect enum TemporalReference: Hashable, Sendable {
     /// document date, or the next one to end after it when the text looks ahead.
     case part(Part)
     /// A time of a day: `Friday morning` (`TMO`), `10:35 a.m.` (`T10:35`); the day as it resolves.
-    case timeOfDay(TemporalReference, String)
+    indirect case timeOfDay(TemporalReference, String)
     /// A TIMEX3 duration value: `P5Y`, `PT3H`, `PXY`.
     case duration(String)
     /// A TIMEX3 set value: `P1W`.

@@ -8,33 +8,24 @@ struct TemporalTagger: Sendable {
     let lexicon: DateLexicon
     /// Modifier phrases, longest first.
     private let modifiers: [(words: [String], mod: String)]
-    /// Lower-case words that can start an expression; other words are skipped without trying
-    /// the patterns (numbers and ideographs are always tried).
-    private let startWords: Set<String>
+    /// Every word the lexicon knows, with what it knows (`WordEntry.startsExpression`: words that
+    /// can start an expression; other words are skipped without trying the patterns; numbers and
+    /// ideographs are always tried).
+    private let words: [String: WordEntry]
 
     init(lexicon: DateLexicon) {
         self.lexicon = lexicon
         modifiers = lexicon.modifiers.map { (words: $0.key.split(separator: " ").map(String.init), mod: $0.value) }
             .sorted { $0.words.count > $1.words.count }
-        var words: Set<String> = ["the", "every", "each", "q", "h"]
-        words.formUnion(TemporalPattern.startWords)
-        for table in [
-            Array(lexicon.months.keys), Array(lexicon.weekdays.keys), Array(lexicon.numbers.keys),
-            Array(lexicon.ordinals.keys), Array(lexicon.seasons.keys), Array(lexicon.relative.keys),
-            Array(lexicon.deictic.keys), Array(lexicon.sets.keys), Array(lexicon.modifiers.keys),
-            Array(lexicon.deicticPhrases.keys), Array(lexicon.clockWords.keys),
-        ] {
-            for key in table { words.insert(String(key.split(separator: " ").first ?? "")) }
-        }
-        startWords = words
+        words = lexicon.wordTable(startWords: TemporalPattern.startWords.union(["the", "every", "each", "q", "h"]))
     }
 
     func tag(_ tokens: [Token]) -> [TemporalMention] {
-        let c = PatternContext(tokens: tokens, lexicon: lexicon)
+        let c = PatternContext(tokens: tokens, lexicon: lexicon, words: words)
         var mentions: [TemporalMention] = []
         var i = 0
         while i < tokens.count {
-            if c.tokens[i].kind == .word, startWords.contains(c.tokens[i].lower),
+            if c.tokens[i].kind == .word, c.entries[i].startsExpression,
                 let (mod, coreStart) = modifier(c, at: i), let m = bestMatch(c, at: coreStart), m.rangeEnd == nil,
                 m.reference.timexType == "DATE" || m.reference.timexType == "TIME"
             {
@@ -93,7 +84,7 @@ struct TemporalTagger: Sendable {
         // Skip punctuation and words no pattern starts with, without trying the patterns.
         switch tok.kind {
         case .punct: return nil
-        case .word: if !startWords.contains(tok.lower) { return nil }
+        case .word: if !c.entries[i].startsExpression { return nil }
         case .number, .ideograph: break
         }
         var best: PatternMatch?

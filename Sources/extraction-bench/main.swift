@@ -1,6 +1,6 @@
 // Speed of extraction on one core (issue 4: tagger alone ≥ 20 MB/s; issue 5: whole extractor
 // ≥ 10 MB/s), on at least `--megabytes` of article text built by repeating the given files.
-// Usage: extraction-bench [--megabytes N] [--rounds N] FILE_OR_FOLDER…   (scripts/bench-extract)
+// Usage: extraction-bench [--megabytes N] [--rounds N] [--only tagger|extractor] FILE_OR_FOLDER…   (scripts/bench-extract)
 import EventExtraction
 import Foundation
 import TimelineCore
@@ -12,6 +12,7 @@ func fail(_ message: String) -> Never {
 
 var megabytes = 12.0
 var rounds = 3
+var only: String?
 var paths: [String] = []
 var arguments = CommandLine.arguments.dropFirst()
 while let a = arguments.popFirst() {
@@ -19,6 +20,11 @@ while let a = arguments.popFirst() {
     case "--megabytes":
         guard let v = arguments.popFirst().flatMap(Double.init), v > 0 else { fail("--megabytes needs a number") }
         megabytes = v
+    case "--only":
+        guard let v = arguments.popFirst(), ["tagger", "extractor"].contains(v) else {
+            fail("--only needs tagger or extractor")
+        }
+        only = v
     case "--rounds":
         guard let v = arguments.popFirst().flatMap(Int.init), v > 0 else { fail("--rounds needs a number") }
         rounds = v
@@ -71,5 +77,7 @@ let dct = CivilDate(year: 2024, month: 5, day: 26)!
 }
 
 print("corpus: \(articles.count) files × \(copies) = \(corpus.count) articles, \(bytes) bytes, one core")
-measure("tagger alone") { extractor.timexes($0, dct: dct).count }
-measure("whole extractor") { extractor.extract($0, dctOverride: nil, modified: dct).events.count }
+if only != "extractor" { measure("tagger alone") { extractor.timexes($0, dct: dct).count } }
+if only != "tagger" {
+    measure("whole extractor") { extractor.extract($0, dctOverride: nil, modified: dct).events.count }
+}

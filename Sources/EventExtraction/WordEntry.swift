@@ -1,0 +1,73 @@
+import TimelineCore
+
+/// What the date lexicon says about one lower-case word, gathered from every table so that the
+/// tagger looks a token up once (`PatternContext.entries`) instead of once per pattern and table.
+struct WordEntry: Sendable {
+    var month: Int8 = 0
+    var monthCapitalizedOnly = false
+    /// The longest name of its month (`september`, not `sept`).
+    var fullMonthName = false
+    var weekday: Int8 = 0
+    var weekdayCapitalizedOnly = false
+    /// Cardinal number word value, or -1.
+    var number: Int32 = -1
+    var ordinal: Int16 = 0
+    var season: TimexValue.Season?
+    var unit: String?
+    var relative: Int8?
+    var shift: (sign: Int, fromPrevious: Bool)?
+    var dayPart: String?
+    var quantityUnit = false
+    var yearMarker = false
+    var timeZone = false
+    var afterReference = false
+    /// Some pattern or modifier may start at this word.
+    var startsExpression = false
+
+    static let none = WordEntry()
+}
+
+extension DateLexicon {
+    /// Every word of every table, with what each table says about it.
+    /// - Parameter startWords: words the patterns start with besides the tables' first words.
+    func wordTable(startWords: Set<String>) -> [String: WordEntry] {
+        var table: [String: WordEntry] = [:]
+        func update(_ word: String, _ body: (inout WordEntry) -> Void) {
+            body(&table[word, default: WordEntry()])
+        }
+        for (k, e) in months {
+            update(k) {
+                $0.month = Int8(e.value)
+                $0.monthCapitalizedOnly = e.capitalizedOnly
+                $0.fullMonthName = fullMonthNames.contains(k)
+            }
+        }
+        for (k, e) in weekdays {
+            update(k) {
+                $0.weekday = Int8(e.value)
+                $0.weekdayCapitalizedOnly = e.capitalizedOnly
+            }
+        }
+        for (k, v) in numbers { update(k) { $0.number = Int32(v) } }
+        for (k, v) in ordinals { update(k) { $0.ordinal = Int16(v) } }
+        for (k, v) in seasons { update(k) { $0.season = v } }
+        for (k, v) in units { update(k) { $0.unit = v } }
+        for (k, v) in relative { update(k) { $0.relative = Int8(v) } }
+        for (k, v) in shifts { update(k) { $0.shift = v } }
+        for (k, v) in dayParts { update(k) { $0.dayPart = v } }
+        for k in quantityUnits { update(k) { $0.quantityUnit = true } }
+        for k in yearMarkers { update(k) { $0.yearMarker = true } }
+        for k in timeZones { update(k) { $0.timeZone = true } }
+        for k in afterReference { update(k) { $0.afterReference = true } }
+        var starts = startWords
+        for keys in [
+            Array(months.keys), Array(weekdays.keys), Array(numbers.keys), Array(ordinals.keys),
+            Array(seasons.keys), Array(relative.keys), Array(deictic.keys), Array(sets.keys),
+            Array(modifiers.keys), Array(deicticPhrases.keys), Array(clockWords.keys),
+        ] {
+            for key in keys { starts.insert(String(key.split(separator: " ").first ?? "")) }
+        }
+        for k in starts { update(k) { $0.startsExpression = true } }
+        return table
+    }
+}
