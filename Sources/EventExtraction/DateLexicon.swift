@@ -59,6 +59,7 @@ struct DateLexicon: Sendable {
         "NONE", "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN",
         "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE",
     ]
+    static let dayPartValues = ["TMO", "TAF", "TEV", "TNI", "TDT"]
     static let unitValues: Set<String> = ["Y", "M", "W", "D", "H", "MIN", "Q", "HY", "DE", "CE"]
 
     /// Adds the date words of one language folder. `required` files must exist.
@@ -148,7 +149,7 @@ struct DateLexicon: Sendable {
         )
         for (k, v, _) in try DataFile.read("\(language)/day-parts.tsv", in: directory).stringTable(
             usage: "word<TAB>TMO|TAF|TEV|TNI|TDT",
-            valid: { ["TMO", "TAF", "TEV", "TNI", "TDT"].contains($0) }
+            valid: { DateLexicon.dayPartValues.contains($0) }
         ) {
             dayParts[k] = v
         }

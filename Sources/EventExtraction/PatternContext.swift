@@ -1,7 +1,9 @@
 import TimelineCore
 
 /// Token tests shared by the temporal patterns.
-struct PatternContext {
+/// A class: every pattern receives it, and a struct holding the lexicon's tables would be
+/// copied (and each table retained) at every call.
+final class PatternContext: Sendable {
     let tokens: [Token]
     let lexicon: DateLexicon
     /// The lexicon's entry for each token (`.none` for numbers, punctuation and unknown words).

@@ -23,7 +23,33 @@ struct PatternMatch: Sendable {
 struct TemporalPattern: Sendable {
     let name: String
     let examples: [(input: String, text: String, value: String)]
+    /// The kinds of token the pattern can start at: the tagger tries it only there.
+    let starts: Starts
     let match: @Sendable (PatternContext, Int) -> PatternMatch?
+
+    /// Kinds of token, from the lexicon's tables (`WordEntry.starts`) and the token's kind.
+    struct Starts: OptionSet, Sendable {
+        let rawValue: UInt32
+        static let number = Starts(rawValue: 1 << 0)
+        static let the = Starts(rawValue: 1 << 1)
+        /// A number word, `a`, `an`, `several` (numbers.tsv).
+        static let count = Starts(rawValue: 1 << 2)
+        static let month = Starts(rawValue: 1 << 3)
+        static let weekday = Starts(rawValue: 1 << 4)
+        static let relative = Starts(rawValue: 1 << 5)
+        static let season = Starts(rawValue: 1 << 6)
+        static let ordinal = Starts(rawValue: 1 << 7)
+        static let unit = Starts(rawValue: 1 << 8)
+        /// deictic.tsv words and phrases' first words, clock-words.tsv.
+        static let deictic = Starts(rawValue: 1 << 9)
+        /// sets.tsv, `every`, `each`.
+        static let frequency = Starts(rawValue: 1 << 10)
+        static let fiscal = Starts(rawValue: 1 << 11)
+        /// `TemporalPattern.durationWords`.
+        static let durationWord = Starts(rawValue: 1 << 12)
+        /// `Q` and `H` of `Q1 2023`, `H2`.
+        static let letterQH = Starts(rawValue: 1 << 13)
+    }
 }
 
 extension TemporalPattern {
@@ -43,7 +69,8 @@ extension TemporalPattern {
 
     static let isoDate = TemporalPattern(
         name: "iso-date",
-        examples: [("on 2017-03-15 it", "2017-03-15", "2017-03-15"), ("dated 2019/08/02", "2019/08/02", "2019-08-02")]
+        examples: [("on 2017-03-15 it", "2017-03-15", "2017-03-15"), ("dated 2019/08/02", "2019/08/02", "2019-08-02")],
+        starts: [.number]
     ) { c, i in
         guard let (y, yl) = c.year(i), yl == 1, c.touching(i), let sep = c.t(i + 1), ["-", "/"].contains(sep.text),
             c.touching(i + 1),
@@ -58,7 +85,8 @@ extension TemporalPattern {
         examples: [
             ("Filed 14.02.2023.", "14.02.2023", "2023-02-14"), ("on 15.03.2017 the", "15.03.2017", "2017-03-15"),
             ("on 03/15/2017 the", "03/15/2017", "2017-03-15"),
-        ]
+        ],
+        starts: [.number]
     ) { c, i in
         guard let a = c.t(i), a.kind == .number, a.digitCount <= 2, let x = a.number, c.touching(i),
             let sep = c.t(i + 1), [".", "/"].contains(sep.text), c.touching(i + 1),
@@ -79,7 +107,8 @@ extension TemporalPattern {
         examples: [
             ("于2017年3月15日", "2017年3月15日", "2017-03-15"), ("2025年1月", "2025年1月", "2025-01"),
             ("2024年", "2024年", "2024"), ("3月15日", "3月15日", "2024-03-15"),
-        ]
+        ],
+        starts: [.number]
     ) { c, i in
         func unit(_ k: Int) -> String? { c.t(k).flatMap { c.lexicon.ideographUnits[$0.text] } }
         guard let n = c.t(i), n.kind == .number, let v = n.number else { return nil }
@@ -106,7 +135,8 @@ extension TemporalPattern {
             ("On 21 October 2016, crews", "21 October 2016", "2016-10-21"),
             ("the 2nd of August, 2019", "2nd of August, 2019", "2019-08-02"),
             ("от 15 марта 2017 г. №", "15 марта 2017 г.", "2017-03-15"),
-        ]
+        ],
+        starts: [.number]
     ) { c, i in
         guard let (d, dl) = c.day(i) else { return nil }
         var k = i + dl
@@ -124,7 +154,8 @@ extension TemporalPattern {
             ("due June 4, 2022 at", "June 4, 2022", "2022-06-04"),
             ("Friday, Oct. 6, 2023, in", "Oct. 6, 2023", "2023-10-06"),
             ("on March 15th 2017", "March 15th 2017", "2017-03-15"),
-        ]
+        ],
+        starts: [.month]
     ) { c, i in
         guard let (m, ml) = c.month(i), let (d, dl) = c.day(i + ml) else { return nil }
         var k = i + ml + dl
@@ -137,7 +168,8 @@ extension TemporalPattern {
         name: "day-month",
         examples: [
             ("By 9 March, the crews", "9 March", "2024-03-09"), ("on 23-25 October", "23-25 October", "2024-10-23"),
-        ]
+        ],
+        starts: [.number]
     ) { c, i in
         guard let (d, dl) = c.day(i) else { return nil }
         var k = i + dl
@@ -156,7 +188,8 @@ extension TemporalPattern {
         examples: [
             ("on February 11, officials", "February 11", "2024-02-11"), ("At a May 8 briefing", "May 8", "2024-05-08"),
             ("from October 23-25 the", "October 23-25", "2024-10-23"), ("on Nov. 3 the", "Nov. 3", "2024-11-03"),
-        ]
+        ],
+        starts: [.month]
     ) { c, i in
         guard let (m, ml) = c.month(i), let (d, dl) = c.day(i + ml), CivilDate(year: 2024, month: m, day: d) != nil
         else {
@@ -178,7 +211,8 @@ extension TemporalPattern {
         examples: [
             ("In April 2020, the", "April 2020", "2020-04"), ("in February of 2025", "February of 2025", "2025-02"),
             ("в марте 2017", "2017", "2017"),
-        ]
+        ],
+        starts: [.month]
     ) { c, i in
         guard let (m, ml) = c.month(i) else { return nil }
         var k = i + ml
@@ -191,7 +225,8 @@ extension TemporalPattern {
         name: "month-relative-year",
         examples: [
             ("in June last year", "June last year", "2023-06"), ("January this year", "January this year", "2024-01"),
-        ]
+        ],
+        starts: [.month]
     ) { c, i in
         guard let (m, ml) = c.month(i), let (r, rl) = c.relative(i + ml), c.unit(i + ml + rl) == "Y" else { return nil }
         return PatternMatch(length: ml + rl + 1, reference: .partOfYear(.month(m), yearOffset: r))
@@ -199,7 +234,8 @@ extension TemporalPattern {
 
     static let relativeMonth = TemporalPattern(
         name: "relative-month",
-        examples: [("promoting it last July.", "last July", "2023-07"), ("next March", "next March", "2025-03")]
+        examples: [("promoting it last July.", "last July", "2023-07"), ("next March", "next March", "2025-03")],
+        starts: [.relative]
     ) { c, i in
         guard let (r, rl) = c.relative(i), let (m, ml) = c.month(i + rl) else { return nil }
         return PatternMatch(length: rl + ml, reference: .monthOffset(month: m, offset: r))
@@ -209,7 +245,8 @@ extension TemporalPattern {
         name: "month",
         examples: [
             ("covered this in January, focusing", "January", "2024-01"), ("in mid-April", "mid-April", "2024-04"),
-        ]
+        ],
+        starts: [.month]
     ) { c, i in
         guard let (m, ml) = c.month(i), let tok = c.t(i), tok.isCapitalized else { return nil }
         // A bare abbreviation without its full stop ("Jan", "Dec") is too often a name.
@@ -223,7 +260,8 @@ extension TemporalPattern {
             ("During the summer of 2022, barges", "the summer of 2022", "2022-SU"),
             ("in spring 2015", "spring 2015", "2015-SP"),
             ("the winter of this year", "the winter of this year", "2024-WI"),
-        ]
+        ],
+        starts: [.the, .season]
     ) { c, i in
         var k = i
         if c.word(k, "the") { k += 1 }
@@ -241,7 +279,8 @@ extension TemporalPattern {
 
     static let seasonRelative = TemporalPattern(
         name: "season-relative",
-        examples: [("resumed last summer.", "last summer", "2023-SU"), ("this spring", "this spring", "2024-SP")]
+        examples: [("resumed last summer.", "last summer", "2023-SU"), ("this spring", "this spring", "2024-SP")],
+        starts: [.relative]
     ) { c, i in
         guard let (r, rl) = c.relative(i), let s = c.season(i + rl) else {
             return nil
@@ -251,7 +290,8 @@ extension TemporalPattern {
 
     static let seasonAlone = TemporalPattern(
         name: "season",
-        examples: [("held in the autumn.", "the autumn", "2024-FA")]
+        examples: [("held in the autumn.", "the autumn", "2024-FA")],
+        starts: [.the]
     ) { c, i in
         guard c.word(i, "the"), c.word(i - 1, in: ["in", "during", "over", "by"]),
             let s = c.season(i + 1), !c.word(i + 2, "of")
@@ -269,7 +309,8 @@ extension TemporalPattern {
             ("third-quarter profit rose", "third-quarter", "2023-Q3"),
             ("in the fiscal first quarter", "the fiscal first quarter", "2024-Q1"),
             ("sales will rise in the fourth quarter", "the fourth quarter", "2024-Q4"),
-        ]
+        ],
+        starts: [.letterQH, .the, .fiscal, .ordinal, .number]
     ) { c, i in
         var k = i
         var q: Int?
@@ -320,7 +361,8 @@ extension TemporalPattern {
 
     static let decade = TemporalPattern(
         name: "decade",
-        examples: [("unlike the 1980s, when", "the 1980s", "198"), ("in the 2010s", "the 2010s", "201")]
+        examples: [("unlike the 1980s, when", "the 1980s", "198"), ("in the 2010s", "the 2010s", "201")],
+        starts: [.the, .number]
     ) { c, i in
         var k = i
         if c.word(k, "the") { k += 1 }
@@ -332,7 +374,8 @@ extension TemporalPattern {
 
     static let century = TemporalPattern(
         name: "century",
-        examples: [("of the 21st century", "the 21st century", "20")]
+        examples: [("of the 21st century", "the 21st century", "20")],
+        starts: [.the, .ordinal, .number]
     ) { c, i in
         var k = i
         if c.word(k, "the") { k += 1 }
@@ -345,7 +388,8 @@ extension TemporalPattern {
         examples: [
             ("the 2021–2035 plan", "2021", "2021"), ("Programme (2011-15) sets", "2011", "2011"),
             ("from 2020 to 2024, trade", "2020", "2020"), ("between 2014 and 2018", "2014", "2014"),
-        ]
+        ],
+        starts: [.number]
     ) { c, i in
         guard let (y1, l1) = c.year(i) else { return nil }
         var k = i + l1
@@ -390,7 +434,8 @@ extension TemporalPattern {
         examples: [
             ("was drafted in 2009.", "2009", "2009"), ("The 2011 coastal logistics plan", "2011", "2011"),
             ("in 2017 г.", "2017 г.", "2017"), ("profit in fiscal 1989 rose", "fiscal 1989", "1989"),
-        ]
+        ],
+        starts: [.fiscal, .number]
     ) { c, i in
         let f = c.word(i, "fiscal") ? 1 : 0
         guard let (y, yl) = c.year(i + f) else { return nil }
@@ -408,7 +453,8 @@ extension TemporalPattern {
             ("last quarter", "last quarter", "2024-Q1"),
             ("in the latest quarter", "the latest quarter", "2024-Q1"),
             ("the current fiscal year", "the current fiscal year", "2024"),
-        ]
+        ],
+        starts: [.the, .relative]
     ) { c, i in
         // "the past week" is a duration; "last week", "the latest quarter" dates.
         let the = c.word(i, "the") ? 1 : 0
@@ -436,7 +482,8 @@ extension TemporalPattern {
             ("two years ago", "two years ago", "2022"), ("three days ago", "three days ago", "2024-05-23"),
             ("sales a year earlier", "a year earlier", "2023"), ("a decade ago", "a decade ago", "2014"),
             ("It rose in the third quarter of 2019 from a year earlier", "a year earlier", "2018-Q3"),
-        ]
+        ],
+        starts: [.count, .number]
     ) { c, i in
         guard let (n, nl) = c.count(i), n > 0, let u = c.unit(i + nl),
             let shift = c.shift(i + nl + 1),
@@ -470,7 +517,8 @@ extension TemporalPattern {
         examples: [
             ("year-earlier profit", "year-earlier", "2023"),
             ("from the year-ago quarter", "the year-ago quarter", "2023-Q1"),
-        ]
+        ],
+        starts: [.the, .unit]
     ) { c, i in
         // "year-earlier results", "the year-ago quarter": the same period a year before.
         let the = c.word(i, "the") ? 1 : 0
@@ -496,7 +544,8 @@ extension TemporalPattern {
             ("said yesterday", "yesterday", "2024-05-25"), ("today", "today", "2024-05-26"),
             ("is now", "now", "PRESENT_REF"), ("in the future, it", "the future", "FUTURE_REF"),
             ("said last night", "last night", "2024-05-25TNI"), ("this morning", "this morning", "2024-05-26TMO"),
-        ]
+        ],
+        starts: [.deictic]
     ) { c, i in
         guard let tok = c.t(i), tok.kind == .word else { return nil }
         func reference(_ v: String) -> TemporalReference {
@@ -527,7 +576,8 @@ extension TemporalPattern {
                 "2020-05-04"
             ),
             ("Rain fell on 9 July, as on the same date last year", "the same date last year", "2023-07-09"),
-        ]
+        ],
+        starts: [.the]
     ) { c, i in
         guard c.word(i, "the"), c.word(i + 1, "same"), let u = c.t(i + 2)?.lower else { return nil }
         if ["date", "day"].contains(u) {
@@ -564,7 +614,8 @@ extension TemporalPattern {
             ("arrived last Wednesday", "last Wednesday", "2024-05-22"),
             ("closed on Friday", "Friday", "2024-05-24"),
             ("next Tuesday", "next Tuesday", "2024-05-28"),
-        ]
+        ],
+        starts: [.relative, .weekday]
     ) { c, i in
         if let (r, rl) = c.relative(i), let (w, wl) = c.weekday(i + rl) {
             return PatternMatch(length: rl + wl, reference: .weekday(w, offset: r))
@@ -582,7 +633,8 @@ extension TemporalPattern {
             ("the past week", "the past week", "P1W"), ("the nine months to June", "the nine months", "P9M"),
             ("in recent years", "recent years", "PXY"), ("over the past 20 years", "the past 20 years", "P20Y"),
             ("in a few days", "a few days", "PXD"), ("a couple of years", "a couple of years", "P2Y"),
-        ]
+        ],
+        starts: [.the, .count, .number, .durationWord]
     ) { c, i in
         var k = i
         if c.word(k, "the"), let n = c.t(k + 1), Self.durationWords.contains(n.lower) {
@@ -633,7 +685,8 @@ extension TemporalPattern {
             ("at 10:35 a.m. the", "10:35 a.m.", "2024-05-26T10:35"),
             ("by 10 p.m. Friday", "10 p.m. Friday", "2024-05-24T22:00"),
             ("at 5 pm EST on", "5 pm EST", "2024-05-26T17:00"), ("noon Thursday", "noon Thursday", "2024-05-23T12:00"),
-        ]
+        ],
+        starts: [.number, .deictic]
     ) { c, i in
         guard let (time, tl) = c.clock(i) else { return nil }
         var k = i + tl
@@ -656,7 +709,8 @@ extension TemporalPattern {
         examples: [
             ("on Friday morning", "Friday morning", "2024-05-24TMO"),
             ("yesterday afternoon", "yesterday afternoon", "2024-05-25TAF"),
-        ]
+        ],
+        starts: [.weekday, .relative, .deictic]
     ) { c, i in
         guard let (day, dl) = c.dayName(i), let part = c.e(i + dl).dayPart else {
             return nil
@@ -666,7 +720,8 @@ extension TemporalPattern {
 
     static let frequency = TemporalPattern(
         name: "frequency",
-        examples: [("weekly ferry sailings", "weekly", "P1W"), ("every year", "every year", "P1Y")]
+        examples: [("weekly ferry sailings", "weekly", "P1W"), ("every year", "every year", "P1Y")],
+        starts: [.frequency]
     ) { c, i in
         guard let tok = c.t(i) else { return nil }
         if let v = c.lexicon.sets[tok.lower] { return PatternMatch(length: 1, reference: .set(v)) }

@@ -87,9 +87,10 @@ struct TemporalTagger: Sendable {
         case .word: if !c.entries[i].startsExpression { return nil }
         case .number, .ideograph: break
         }
+        let kinds: TemporalPattern.Starts = tok.kind == .word ? c.entries[i].starts : .number
         var best: PatternMatch?
-        for p in TemporalPattern.all {
-            guard let m = p.match(c, i) else { continue }
+        for k in TemporalPattern.all.indices where !TemporalPattern.all[k].starts.isDisjoint(with: kinds) {
+            guard let m = TemporalPattern.all[k].match(c, i) else { continue }
             let length = m.rangeEnd.map { $0.offset + $0.length } ?? m.length
             let bestLength = best.map { b in b.rangeEnd.map { $0.offset + $0.length } ?? b.length } ?? 0
             if length > bestLength { best = m }
