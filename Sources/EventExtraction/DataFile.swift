@@ -100,7 +100,7 @@ struct DataFile {
 
     static let knownFlags: Set<String> = [
         "cap", "near", "year-before", "reporting", "document-approval", "authority-approval", "authority",
-        "movement", "not-before-to", "from-previous",
+        "movement", "not-before-to", "from-previous", "after-a",
     ]
     /// Flags that carry a value: `family=meet`.
     static let knownValueFlags: Set<String> = ["family"]

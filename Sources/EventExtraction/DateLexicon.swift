@@ -20,6 +20,8 @@ struct DateLexicon: Sendable {
     var weekdays: [String: Entry<Int>] = [:]
     /// `numbers.tsv`: `word<TAB>n`, cardinal number words (`five<TAB>5`).
     var numbers: [String: Int] = [:]
+    /// Number words flagged `after-a`: a count after "a" (`a few`, `a couple of`).
+    var countsAfterA: Set<String> = []
     /// `ordinals.tsv`: `word<TAB>n` (`first<TAB>1`).
     var ordinals: [String: Int] = [:]
     /// `seasons.tsv`: `word<TAB>SP|SU|FA|WI`.
@@ -96,11 +98,12 @@ struct DateLexicon: Sendable {
             }
             return
         }
-        for (k, v, _) in try DataFile.read("\(language)/numbers.tsv", in: directory).integerTable(
+        for (k, v, flags) in try DataFile.read("\(language)/numbers.tsv", in: directory).integerTable(
             0...1_000_000,
-            usage: "word<TAB>number"
+            usage: "word<TAB>number[<TAB>after-a]"
         ) {
             numbers[k] = v
+            if flags.contains("after-a") { countsAfterA.insert(k) }
         }
         for (k, v, _) in try DataFile.read("\(language)/ordinals.tsv", in: directory).integerTable(
             1...100,

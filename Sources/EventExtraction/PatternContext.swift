@@ -103,7 +103,7 @@ final class PatternContext: Sendable {
     /// `a couple of` count as unknown (0) and 2.
     func count(_ i: Int) -> (Int, Int)? {
         guard let tok = t(i) else { return nil }
-        if word(i, "a"), e(i + 1).number >= 0, e(i + 1).number != 1 {
+        if word(i, "a"), e(i + 1).countAfterA {
             let v = Int(e(i + 1).number)
             return word(i + 2, "of") ? (v, 3) : (v, 2)
         }

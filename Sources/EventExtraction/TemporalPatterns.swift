@@ -452,6 +452,7 @@ extension TemporalPattern {
             ("this year's harvest", "this year", "2024"), ("next year", "next year", "2025"),
             ("last quarter", "last quarter", "2024-Q1"),
             ("in the latest quarter", "the latest quarter", "2024-Q1"),
+            ("profit in the quarter rose", "the quarter", "2024-Q1"),
             ("the current fiscal year", "the current fiscal year", "2024"),
         ],
         starts: [.the, .relative]
@@ -459,6 +460,10 @@ extension TemporalPattern {
         // "the past week" is a duration; "last week", "the latest quarter" dates.
         let the = c.word(i, "the") ? 1 : 0
         if the == 0, c.word(i - 1, "the") { return nil }
+        // "the quarter" of a report is the one it reports on: the last one ended.
+        if the == 1, c.unit(i + 1) == "Q", c.word(i + 1, "quarter"), !c.word(i + 2, "of"), !c.isDash(i + 2) {
+            return PatternMatch(length: 2, reference: .unitOffset(.quarter, -1))
+        }
         guard let (r, rl) = c.relative(i + the) else { return nil }
         if the == 1, Self.durationOpeners.contains(c.t(i + the)!.lower) { return nil }
         let fiscal = c.word(i + the + rl, "fiscal") ? 1 : 0

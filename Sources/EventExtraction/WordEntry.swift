@@ -12,6 +12,8 @@ struct WordEntry: Sendable {
     var weekdayCapitalizedOnly = false
     /// Cardinal number word value, or -1.
     var number: Int32 = -1
+    /// A count after "a": `few`, `couple`.
+    var countAfterA = false
     var ordinal: Int16 = 0
     var season: TimexValue.Season?
     /// Index into `WordEntry.units` + 1, or 0.
@@ -63,6 +65,7 @@ extension DateLexicon {
             }
         }
         for (k, v) in numbers { update(k) { $0.number = Int32(v) } }
+        for k in countsAfterA { update(k) { $0.countAfterA = true } }
         for (k, v) in ordinals { update(k) { $0.ordinal = Int16(v) } }
         for (k, v) in seasons { update(k) { $0.season = v } }
         for (k, v) in units {
