@@ -19,7 +19,12 @@ public struct Extractor: Sendable {
     public init(resources: ExtractionResources) {
         self.resources = resources
         tagger = TemporalTagger(lexicon: resources.dates)
-        splitter = SentenceSplitter(abbreviations: resources.abbreviations)
+        let d = resources.dates
+        splitter = SentenceSplitter(
+            abbreviations: resources.abbreviations,
+            clockAbbreviations: resources.clockAbbreviations,
+            dateWords: Set(d.months.keys).union(d.weekdays.keys).union(d.timeZones)
+        )
         classifier = EventClassifier(triggers: resources.triggers, cues: resources.cues)
         dateDetector = DocumentDateDetector(tagger: tagger, cues: resources.cues)
     }

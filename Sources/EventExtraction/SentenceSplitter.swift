@@ -8,6 +8,9 @@
 /// which have no full stop, are therefore sentences of their own.
 struct SentenceSplitter: Sendable {
     let abbreviations: Set<String>
+    /// `a.m.`, `p.m.`: not an end when one of `dateWords` (lower-case) follows.
+    var clockAbbreviations: Set<String> = []
+    var dateWords: Set<String> = []
 
     /// A line at least this long that ends without punctuation, followed by a single
     /// line break, is hard-wrapped prose rather than a headline.
@@ -131,6 +134,11 @@ struct SentenceSplitter: Sendable {
         while w < i, "(\"'\u{201C}\u{2018}[".unicodeScalars.contains(s[w]) { w += 1 }
         let word = String(scalars: s[w...i])
         if abbreviations.contains(word) { return false }
+        if clockAbbreviations.contains(word) {
+            var e = n
+            while e < limit, Tokenizer.isLetter(s[e]) { e += 1 }
+            if dateWords.contains(String(lowercasing: s[n..<e])) { return false }
+        }
         let letters = word.unicodeScalars.filter { $0 != "." }
         // Initials: "V." or "V.L." before a capitalised name.
         if !letters.isEmpty, letters.count <= 3, letters.allSatisfy({ $0.properties.isUppercase }),

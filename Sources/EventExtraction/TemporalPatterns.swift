@@ -290,7 +290,10 @@ extension TemporalPattern {
 
     static let seasonAlone = TemporalPattern(
         name: "season",
-        examples: [("held in the autumn.", "the autumn", "2024-FA")],
+        examples: [
+            ("will be held in the autumn.", "the autumn", "2024-FA"),
+            ("it was held in the autumn.", "the autumn", "2023-FA"),
+        ],
         starts: [.the]
     ) { c, i in
         guard c.word(i, "the"), c.word(i - 1, in: ["in", "during", "over", "by"]),
