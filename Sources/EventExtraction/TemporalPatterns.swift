@@ -490,6 +490,7 @@ extension TemporalPattern {
             ("two years ago", "two years ago", "2022"), ("three days ago", "three days ago", "2024-05-23"),
             ("sales a year earlier", "a year earlier", "2023"), ("a decade ago", "a decade ago", "2014"),
             ("It rose in the third quarter of 2019 from a year earlier", "a year earlier", "2018-Q3"),
+            ("Profit in the first quarter rose from a year ago", "a year ago", "2023-Q1"),
         ],
         starts: [.count, .number]
     ) { c, i in
@@ -498,10 +499,15 @@ extension TemporalPattern {
             let (unit, scale) = Self.calendarUnit(u)
         else { return nil }
         let amount = shift.sign * n * scale
-        return PatternMatch(
-            length: nl + 2,
-            reference: shift.fromPrevious ? .shiftFromPrevious(unit, amount) : .unitOffset(unit, amount)
-        )
+        let reference: TemporalReference =
+            if shift.fromPrevious {
+                .shiftFromPrevious(unit, amount)
+            } else if unit == .year {
+                .yearsAgo(amount)
+            } else {
+                .unitOffset(unit, amount)
+            }
+        return PatternMatch(length: nl + 2, reference: reference)
     }
 
     /// A duration unit as a calendar unit: `DE` is ten years.

@@ -35,6 +35,10 @@ enum TemporalReference: Hashable, Sendable {
     /// A calendar unit counted from the document date: `yesterday` (day -1), `this week`, `next year`,
     /// `two years ago` (year -2).
     case unitOffset(Unit, Int)
+    /// `a year ago` (-1): whole years from the document date, at the precision of the date
+    /// mentioned before when that is a quarter or half of the document's own year ("third-quarter
+    /// profit rose from a year ago": the third quarter of last year), as TimeML does.
+    case yearsAgo(Int)
     /// `the same year`, `the same month`, `the same day`: the last date mentioned before.
     case sameAsPrevious(Unit)
     /// `the same date in 2017`, `the same day last year`, `the same day a year earlier`:
@@ -179,6 +183,15 @@ enum TemporalReference: Hashable, Sendable {
                 }
             }
             return cal(.day(day))
+        case .yearsAgo(let n):
+            if let previous {
+                switch previous.kind {
+                case .quarter(let y, let q) where y == dct.year: return cal(.quarter(year: y + n, quarter: q))
+                case .half(let y, let h) where y == dct.year: return cal(.half(year: y + n, half: h))
+                default: break
+                }
+            }
+            return cal(.year(dct.year + n))
         case .unitOffset(let unit, let n):
             switch unit {
             case .day:
