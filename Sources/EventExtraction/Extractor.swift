@@ -183,8 +183,8 @@ public struct Extractor: Sendable {
     /// A URL in a body sentence does not exclude the line (the URL itself is blanked).
     static func looksLikeCitation(_ line: Substring) -> Bool {
         let bytes = Array(line.utf8)
-        if citationMarks.contains(where: { asciiCaseInsensitiveContains(bytes, $0) }) { return true }
-        guard urlMarks.contains(where: { asciiCaseInsensitiveContains(bytes, $0) }) else { return false }
+        if asciiCaseInsensitiveContainsAny(bytes, citationMarks) { return true }
+        guard asciiCaseInsensitiveContainsAny(bytes, urlMarks) else { return false }
         let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "-" || $0 == ">" }
         if let first = trimmed.first, first.isNumber || first == "[" {
             let digits = trimmed.drop { $0 == "[" }.prefix { $0.isNumber }
@@ -201,6 +201,27 @@ public struct Extractor: Sendable {
             }
         }
         return urlChars * 2 >= allChars
+    }
+
+    /// Whether any of `needles` (lower-case) occurs in `hay`, ASCII case folded, in one pass:
+    /// only positions whose byte starts some needle are compared (every line is checked).
+    static func asciiCaseInsensitiveContainsAny(_ hay: [UInt8], _ needles: [[UInt8]]) -> Bool {
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+        // The needles' first bytes; all needles here start with an ASCII byte.
+        var firsts: (UInt64, UInt64) = (0, 0)
+        for n in needles where !n.isEmpty {
+            if n[0] < 64 { firsts.0 |= 1 << UInt64(n[0]) } else if n[0] < 128 { firsts.1 |= 1 << UInt64(n[0] - 64) }
+        }
+        @inline(__always) func isFirst(_ b: UInt8) -> Bool {
+            b < 64 ? firsts.0 & (1 << UInt64(b)) != 0 : b < 128 && firsts.1 & (1 << UInt64(b - 64)) != 0
+        }
+        for start in hay.indices where isFirst(lower(hay[start])) {
+            needle: for n in needles where start + n.count <= hay.count && n[0] == lower(hay[start]) {
+                for k in 1..<n.count where lower(hay[start + k]) != n[k] { continue needle }
+                return true
+            }
+        }
+        return false
     }
 
     /// Plain byte search with ASCII case folding (no Foundation bridging on the hot path).
