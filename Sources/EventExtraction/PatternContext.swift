@@ -67,6 +67,12 @@ final class PatternContext: Sendable {
     /// or a quantity (`1,000`, `$2000`, `2000 tons`). Includes a following year
     /// marker (`2017 г.`): `(year, tokens used)`.
     func year(_ i: Int) -> (Int, Int)? {
+        // A year said in words, as transcripts write it: "nineteen ninety-six", "twenty twenty".
+        if e(i).number == 19 || e(i).number == 20, let (lo, ll) = count(i + 1), lo >= 10, lo <= 99,
+            t(i + 1)?.kind == .word
+        {
+            return (Int(e(i).number) * 100 + lo, 1 + ll)
+        }
         guard let tok = t(i), tok.kind == .number, tok.digitCount == 4, let y = tok.number, (1000...2199).contains(y)
         else { return nil }
         // Part of a number: "1,2000", "3.2000", "2000.5", "2000,5".

@@ -437,8 +437,9 @@ extension TemporalPattern {
         examples: [
             ("was drafted in 2009.", "2009", "2009"), ("The 2011 coastal logistics plan", "2011", "2011"),
             ("in 2017 г.", "2017 г.", "2017"), ("profit in fiscal 1989 rose", "fiscal 1989", "1989"),
+            ("Atlanta, nineteen ninety-six.", "nineteen ninety-six", "1996"),
         ],
-        starts: [.fiscal, .number]
+        starts: [.fiscal, .number, .count]
     ) { c, i in
         let f = c.word(i, "fiscal") ? 1 : 0
         guard let (y, yl) = c.year(i + f) else { return nil }
