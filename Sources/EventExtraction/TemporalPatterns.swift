@@ -648,6 +648,7 @@ extension TemporalPattern {
             ("the past week", "the past week", "P1W"), ("the nine months to June", "the nine months", "P9M"),
             ("in recent years", "recent years", "PXY"), ("over the past 20 years", "the past 20 years", "P20Y"),
             ("in a few days", "a few days", "PXD"), ("a couple of years", "a couple of years", "P2Y"),
+            ("in coming weeks", "coming weeks", "PXW"),
         ],
         starts: [.the, .count, .number, .durationWord]
     ) { c, i in
@@ -656,7 +657,7 @@ extension TemporalPattern {
             k += 2
         } else if c.word(k, "the"), c.count(k + 1) != nil {
             k += 1  // "the nine months"
-        } else if c.word(k, in: Self.durationWords), c.count(k + 1) != nil || c.word(k, "recent") {
+        } else if c.word(k, in: Self.durationWords), c.count(k + 1) != nil || c.word(k, in: ["recent", "coming"]) {
             k += 1  // "past 20 years", "recent months"
         }
         var n = 1
