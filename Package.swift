@@ -127,6 +127,11 @@ let package = Package(
         ),
         // Pure formatting of events: CSV, iCalendar, the HTML page, JSON lines, terminal lines.
         .target(name: "TimelineExport", dependencies: ["TimelineCore"]),
+        // Speed of the tagger and of the whole extractor on one core (scripts/bench-extract); not a test.
+        .executableTarget(
+            name: "extraction-bench",
+            dependencies: ["EventExtraction", "TimelineCore"]
+        ),
         .executableTarget(
             name: "timelinectl",
             dependencies: [

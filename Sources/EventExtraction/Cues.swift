@@ -9,6 +9,8 @@ struct Cues: Sendable {
         case planNoun = "plan-noun"
         case noEventSignal = "no-event-signal"
         case future
+        case past
+        case pastSuffix = "past-suffix"
         case hypothetical
         case functionWord = "function-word"
         case byline
@@ -62,6 +64,17 @@ struct Cues: Sendable {
         if end > 0, singles[kind]?.contains(tokens[end - 1].lower) ?? false { return true }
         for p in phrases[kind] ?? [] where p.count <= end {
             if zip(p, tokens[(end - p.count)..<end]).allSatisfy({ $0 == $1.lower }) { return true }
+        }
+        return false
+    }
+
+    /// Whether a lower-case word in `tokens[range]` (not a name) ends with a suffix of `kind`
+    /// and is at least two letters longer than it: "stepped" for `ed`.
+    func occursSuffix(_ kind: Kind, in tokens: [Token], _ range: Range<Int>) -> Bool {
+        guard let suffixes = singles[kind], !suffixes.isEmpty else { return false }
+        for i in range where tokens[i].kind == .word && !tokens[i].isCapitalized {
+            let w = tokens[i].lower
+            for s in suffixes where w.utf8.count >= s.utf8.count + 3 && w.hasSuffix(s) { return true }
         }
         return false
     }

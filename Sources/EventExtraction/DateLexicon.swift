@@ -20,6 +20,8 @@ struct DateLexicon: Sendable {
     var weekdays: [String: Entry<Int>] = [:]
     /// `numbers.tsv`: `word<TAB>n`, cardinal number words (`five<TAB>5`).
     var numbers: [String: Int] = [:]
+    /// Number words flagged `after-a`: a count after "a" (`a few`, `a couple of`).
+    var countsAfterA: Set<String> = []
     /// `ordinals.tsv`: `word<TAB>n` (`first<TAB>1`).
     var ordinals: [String: Int] = [:]
     /// `seasons.tsv`: `word<TAB>SP|SU|FA|WI`.
@@ -32,6 +34,19 @@ struct DateLexicon: Sendable {
     var relative: [String: Int] = [:]
     /// `deictic.tsv`: `word<TAB>day:-1 | PRESENT_REF | PAST_REF | FUTURE_REF`.
     var deictic: [String: String] = [:]
+    /// Multi-word `deictic.tsv` phrases by their first word, longest first.
+    var deicticPhrases: [String: [(words: [String], value: String)]] = [:]
+    /// `after-reference.txt`: words that may follow `the past`, `the future` when these name a time.
+    var afterReference: Set<String> = []
+    /// `day-parts.tsv`: `morning<TAB>TMO`.
+    var dayParts: [String: String] = [:]
+    /// `clock-words.tsv`: `noon<TAB>12:00`.
+    var clockWords: [String: String] = [:]
+    /// `time-zones.txt`: `est`, `gmt` … after a clock time.
+    var timeZones: Set<String> = []
+    /// `shifts.tsv`: `ago<TAB>-1`, `later<TAB>1<TAB>from-previous`: the direction, and whether the
+    /// amount is counted from the date mentioned before rather than from the document date.
+    var shifts: [String: (sign: Int, fromPrevious: Bool)] = [:]
     /// `sets.tsv`: `word<TAB>P1W` (`weekly`).
     var sets: [String: String] = [:]
     /// `quantity-units.txt`: words that make a preceding four-digit number a quantity (`2000 tons`).
@@ -41,10 +56,12 @@ struct DateLexicon: Sendable {
     /// `date-units.tsv` (e.g. `zh/`): `年<TAB>year`, `月<TAB>month`, `日<TAB>day`.
     var ideographUnits: [String: String] = [:]
 
+    /// `NONE`: part of the expression, no mod (`earlier this year`).
     static let modValues: Set<String> = [
-        "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN",
+        "NONE", "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN",
         "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE",
     ]
+    static let dayPartValues = ["TMO", "TAF", "TEV", "TNI", "TDT"]
     static let unitValues: Set<String> = ["Y", "M", "W", "D", "H", "MIN", "Q", "HY", "DE", "CE"]
 
     /// Adds the date words of one language folder. `required` files must exist.
@@ -81,11 +98,12 @@ struct DateLexicon: Sendable {
             }
             return
         }
-        for (k, v, _) in try DataFile.read("\(language)/numbers.tsv", in: directory).integerTable(
+        for (k, v, flags) in try DataFile.read("\(language)/numbers.tsv", in: directory).integerTable(
             0...1_000_000,
-            usage: "word<TAB>number"
+            usage: "word<TAB>number[<TAB>after-a]"
         ) {
             numbers[k] = v
+            if flags.contains("after-a") { countsAfterA.insert(k) }
         }
         for (k, v, _) in try DataFile.read("\(language)/ordinals.tsv", in: directory).integerTable(
             1...100,
@@ -121,7 +139,35 @@ struct DateLexicon: Sendable {
             usage: "word<TAB>value",
             valid: DateLexicon.isDeicticValue
         ) {
-            deictic[k] = v
+            let words = k.split(separator: " ").map(String.init)
+            if words.count == 1 {
+                deictic[k] = v
+            } else {
+                deicticPhrases[words[0], default: []].append((words, v))
+                deicticPhrases[words[0]]!.sort { $0.words.count > $1.words.count }
+            }
+        }
+        afterReference = Set(
+            try DataFile.read("\(language)/after-reference.txt", in: directory).list().map { $0.lowercased() }
+        )
+        for (k, v, _) in try DataFile.read("\(language)/day-parts.tsv", in: directory).stringTable(
+            usage: "word<TAB>TMO|TAF|TEV|TNI|TDT",
+            valid: { DateLexicon.dayPartValues.contains($0) }
+        ) {
+            dayParts[k] = v
+        }
+        for (k, v, _) in try DataFile.read("\(language)/clock-words.tsv", in: directory).stringTable(
+            usage: "word<TAB>HH:MM",
+            valid: { DateLexicon.clock($0) != nil }
+        ) {
+            clockWords[k] = v
+        }
+        timeZones = Set(try DataFile.read("\(language)/time-zones.txt", in: directory).list().map { $0.lowercased() })
+        for (k, v, flags) in try DataFile.read("\(language)/shifts.tsv", in: directory).integerTable(
+            -1...1,
+            usage: "word<TAB>-1|1"
+        ) where v != 0 {
+            shifts[k] = (v, flags.contains("from-previous"))
         }
         for (k, v, _) in try DataFile.read("\(language)/sets.tsv", in: directory).stringTable(
             usage: "word<TAB>P1W",
@@ -136,9 +182,30 @@ struct DateLexicon: Sendable {
 
     static func isDeicticValue(_ v: String) -> Bool {
         if ["PRESENT_REF", "PAST_REF", "FUTURE_REF"].contains(v) { return true }
-        guard v.hasPrefix("day:") else { return false }
-        let n = v.dropFirst(4)
-        return Int(n.hasPrefix("+") ? n.dropFirst() : n) != nil
+        return dayOffset(v) != nil
+    }
+
+    /// `day:-1` → (-1, nil); `day:0TNI` → (0, "TNI").
+    static func dayOffset(_ v: String) -> (offset: Int, time: String?)? {
+        guard v.hasPrefix("day:") else { return nil }
+        var n = v.dropFirst(4)
+        var time: String?
+        if let t = n.firstIndex(of: "T") {
+            time = String(n[t...])
+            n = n[..<t]
+            guard ["TMO", "TAF", "TEV", "TNI", "TDT"].contains(time!) else { return nil }
+        }
+        guard let offset = Int(n.hasPrefix("+") ? n.dropFirst() : n) else { return nil }
+        return (offset, time)
+    }
+
+    /// `HH:MM` with HH 0–24 and MM 0–59: `(hour, minute)`.
+    static func clock(_ v: String) -> (Int, Int)? {
+        let parts = v.split(separator: ":")
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
+            (0...24).contains(h), (0...59).contains(m)
+        else { return nil }
+        return (h, m)
     }
 
     func month(_ t: Token) -> Int? {

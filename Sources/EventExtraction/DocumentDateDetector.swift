@@ -13,6 +13,9 @@ struct DocumentDateDetector: Sendable {
     static let maximumOffset = 4000
     /// A byline is a short line.
     static let maximumBylineLength = 160
+    /// A dateline's date is among a line's first words: of a longer line only this many code
+    /// points (to the next space) are read, not the whole paragraph.
+    static let datelineLength = 200
 
     struct Detection {
         let date: CivilDate
@@ -28,7 +31,13 @@ struct DocumentDateDetector: Sendable {
         var dateline: Detection?
         var seen = 0
         for line in text.lines where line.lowerBound < Self.maximumOffset {
-            let tokens = Tokenizer.tokenize(text.scalars, line)
+            var head = line
+            if line.count > Self.maximumBylineLength {
+                var e = min(line.lowerBound + Self.datelineLength, line.upperBound)
+                while e < line.upperBound, !Tokenizer.isSpace(text.scalars[e]) { e += 1 }
+                head = line.lowerBound..<e
+            }
+            let tokens = Tokenizer.tokenize(text.scalars, head)
             guard !tokens.isEmpty else { continue }
             seen += 1
             if seen > Self.maximumLines { break }

@@ -108,6 +108,8 @@ struct EventClassifier: Sendable {
             let m = d.mention
             // A happening is dated from a day to a year (GUIDELINES.md); decades and centuries are eras.
             if m.isRangeEnd || d.value.precision > Self.coarsestPrecision { continue }
+            // "Two years later, they signed … on 23 June 2016": a vague step from another date.
+            if case .shiftFromPrevious = m.reference { continue }
             let before = m.first > 0 ? tokens[m.first - 1].lower : ""
             if cues.contains(.noEventSignal, before) || conditional[m.first] || isDateline(tokens, m) { continue }
             // "up 8 percent on 2021", "compared with 2021": a baseline of a comparison.

@@ -8,6 +8,8 @@ public struct ExtractionResources: Sendable {
     var dates: DateLexicon
     /// Words ending in `.` that do not end a sentence (`Dr.`, `U.S.`).
     var abbreviations: Set<String>
+    /// `a.m.`, `p.m.`: end a sentence unless a weekday, month or time zone follows.
+    var clockAbbreviations: Set<String>
     var triggers: TriggerLexicon
     var cues: Cues
     var gazetteer: Gazetteer
@@ -25,9 +27,11 @@ public struct ExtractionResources: Sendable {
             for other in try also.list() { try dates.merge(from: directory, language: other, required: false) }
         }
         let abbreviations = Set(try DataFile.read("\(language)/abbreviations.txt", in: directory).list())
+        let clock = Set(try DataFile.read("\(language)/clock-abbreviations.txt", in: directory).list())
         return ExtractionResources(
             dates: dates,
             abbreviations: abbreviations,
+            clockAbbreviations: clock,
             triggers: try TriggerLexicon(DataFile.read("\(language)/triggers.tsv", in: directory)),
             cues: try Cues(DataFile.read("\(language)/cues.tsv", in: directory)),
             gazetteer: try Gazetteer(

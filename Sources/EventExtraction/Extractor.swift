@@ -19,7 +19,12 @@ public struct Extractor: Sendable {
     public init(resources: ExtractionResources) {
         self.resources = resources
         tagger = TemporalTagger(lexicon: resources.dates)
-        splitter = SentenceSplitter(abbreviations: resources.abbreviations)
+        let d = resources.dates
+        splitter = SentenceSplitter(
+            abbreviations: resources.abbreviations,
+            clockAbbreviations: resources.clockAbbreviations,
+            dateWords: Set(d.months.keys).union(d.weekdays.keys).union(d.timeZones)
+        )
         classifier = EventClassifier(
             triggers: resources.triggers,
             cues: resources.cues,
@@ -55,8 +60,7 @@ public struct Extractor: Sendable {
         text.blankURLs()
         var timexes: [Timex] = []
         var candidates: [MergeCandidate] = []
-        var previous: TimexValue?
-        var previousDay: TimexValue?
+        var anaphora = Anaphora()
         var lineIndex = 0
 
         for sentence in splitter.split(text.scalars, text.bodyStart..<text.scalars.count) {
@@ -65,27 +69,9 @@ public struct Extractor: Sendable {
             guard !mentions.isEmpty else { continue }
             var dated: [EventClassifier.DatedMention] = []
             for m in mentions {
-                let anchor: TimexValue? = if case .sameDayIn = m.reference { previousDay } else { previous }
-                let (value, calendar) = m.reference.resolve(dct: dct, direction: direction(tokens, m), previous: anchor)
-                let start = tokens[m.first].start
-                let end = tokens[m.end - 1].end
-                timexes.append(
-                    Timex(
-                        start: start,
-                        end: end,
-                        text: text.originalString(start..<end),
-                        type: m.reference.timexType,
-                        value: value,
-                        mod: m.mod
-                    )
-                )
-                if let calendar {
-                    dated.append(.init(mention: m, value: calendar))
-                    if !m.isRangeEnd {
-                        previous = calendar
-                        if case .day = calendar.kind { previousDay = calendar }
-                    }
-                }
+                let (timex, calendar) = timex(m, tokens, text, dct: dct, anaphora: &anaphora)
+                timexes.append(timex)
+                if let calendar { dated.append(.init(mention: m, value: calendar)) }
             }
             while lineIndex + 1 < text.lines.count, text.lines[lineIndex].upperBound < sentence.lowerBound {
                 lineIndex += 1
@@ -129,12 +115,6 @@ public struct Extractor: Sendable {
             timexes: timexes,
             events: Self.merge(candidates)
         )
-    }
-
-    /// Tense cues close to the mention (`will`, `next`) make `April 17` the next one; otherwise the nearest.
-    func direction(_ tokens: [Token], _ m: TemporalMention) -> TemporalReference.Direction {
-        let window = max(0, m.first - Self.tenseWindow)..<min(tokens.count, m.end + Self.tenseWindow)
-        return resources.cues.occurs(.future, in: tokens, window) ? .future : .nearest
     }
 
     /// How many tokens around a date are read for tense cues.
@@ -241,8 +221,8 @@ public struct Extractor: Sendable {
     /// A URL in a body sentence does not exclude the line (the URL itself is blanked).
     static func looksLikeCitation(_ line: Substring) -> Bool {
         let bytes = Array(line.utf8)
-        if citationMarks.contains(where: { asciiCaseInsensitiveContains(bytes, $0) }) { return true }
-        guard urlMarks.contains(where: { asciiCaseInsensitiveContains(bytes, $0) }) else { return false }
+        if asciiCaseInsensitiveContainsAny(bytes, citationMarks) { return true }
+        guard asciiCaseInsensitiveContainsAny(bytes, urlMarks) else { return false }
         let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "-" || $0 == ">" }
         if let first = trimmed.first, first.isNumber || first == "[" {
             let digits = trimmed.drop { $0 == "[" }.prefix { $0.isNumber }
@@ -261,6 +241,27 @@ public struct Extractor: Sendable {
         return urlChars * 2 >= allChars
     }
 
+    /// Whether any of `needles` (lower-case) occurs in `hay`, ASCII case folded, in one pass:
+    /// only positions whose byte starts some needle are compared (every line is checked).
+    static func asciiCaseInsensitiveContainsAny(_ hay: [UInt8], _ needles: [[UInt8]]) -> Bool {
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+        // The needles' first bytes; all needles here start with an ASCII byte.
+        var firsts: (UInt64, UInt64) = (0, 0)
+        for n in needles where !n.isEmpty {
+            if n[0] < 64 { firsts.0 |= 1 << UInt64(n[0]) } else if n[0] < 128 { firsts.1 |= 1 << UInt64(n[0] - 64) }
+        }
+        @inline(__always) func isFirst(_ b: UInt8) -> Bool {
+            b < 64 ? firsts.0 & (1 << UInt64(b)) != 0 : b < 128 && firsts.1 & (1 << UInt64(b - 64)) != 0
+        }
+        for start in hay.indices where isFirst(lower(hay[start])) {
+            needle: for n in needles where start + n.count <= hay.count && n[0] == lower(hay[start]) {
+                for k in 1..<n.count where lower(hay[start + k]) != n[k] { continue needle }
+                return true
+            }
+        }
+        return false
+    }
+
     /// Plain byte search with ASCII case folding (no Foundation bridging on the hot path).
     static func asciiCaseInsensitiveContains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, hay.count >= needle.count else { return needle.isEmpty }
@@ -276,19 +277,32 @@ public struct Extractor: Sendable {
     func title(_ text: PreparedText) -> String? {
         if let t = text.frontMatter["title"], !t.isEmpty { return t }
         for line in text.lines.prefix(40) {
-            let raw = text.string(line)
-            let s = raw.trimmingCharacters(in: .whitespaces).drop { "*#_>|-".contains($0) || $0 == " " }
-            let t = String(s.reversed().drop { "*#_>|-".contains($0) || $0 == " " }.reversed())
-            guard !t.isEmpty, t.count <= Self.maximumTitleLength, let first = t.unicodeScalars.first,
+            // Trim markup and spaces on the code points; a String is built only for a candidate.
+            var a = line.lowerBound
+            var b = line.upperBound
+            while a < b, Self.isTitleMarkup(text.scalars[a]) { a += 1 }
+            while b > a, Self.isTitleMarkup(text.scalars[b - 1]) { b -= 1 }
+            guard b > a, b - a <= Self.maximumTitleLength else { continue }
+            let first = text.scalars[a]
+            guard
                 Tokenizer.isLetter(first) || Tokenizer.isDigit(first)
                     || "\"\u{201C}\u{2018}'".unicodeScalars.contains(first)
             else { continue }
+            let t = text.string(a..<b)
             if t.split(separator: " ").count < 2 || resources.boilerplate.titleSkips.contains(t.lowercased()) {
                 continue
             }
             return t
         }
         return nil
+    }
+
+    /// Markup and spaces around a title line: `*#_>|-` and white space.
+    static func isTitleMarkup(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "*", "#", "_", ">", "|", "-": return true
+        default: return Tokenizer.isSpace(c)
+        }
     }
 
     static func normalizedWhitespace(_ s: String) -> String {

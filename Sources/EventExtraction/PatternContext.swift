@@ -1,7 +1,21 @@
+import TimelineCore
+
 /// Token tests shared by the temporal patterns.
-struct PatternContext {
+/// A class: every pattern receives it, and a struct holding the lexicon's tables would be
+/// copied (and each table retained) at every call.
+final class PatternContext: Sendable {
     let tokens: [Token]
     let lexicon: DateLexicon
+    /// The lexicon's entry for each token (`.none` for numbers, punctuation and unknown words).
+    let entries: [WordEntry]
+
+    init(tokens: [Token], lexicon: DateLexicon, words: [String: WordEntry]) {
+        self.tokens = tokens
+        self.lexicon = lexicon
+        entries = tokens.map { $0.kind == .word ? words[$0.lower] ?? .none : .none }
+    }
+
+    func e(_ i: Int) -> WordEntry { i >= 0 && i < entries.count ? entries[i] : .none }
 
     static let dashes: Set<String> = ["-", "\u{2013}", "\u{2014}", "\u{2012}", "\u{2010}", "\u{2011}"]
     static let currency: Set<String> = ["$", "\u{00A5}", "\u{20AC}", "\u{00A3}", "\u{20BD}", "#", "\u{2116}"]
@@ -14,14 +28,21 @@ struct PatternContext {
         return a.end == b.start
     }
 
-    func word(_ i: Int, _ w: String) -> Bool { t(i)?.lower == w }
+    func word(_ i: Int, _ w: String) -> Bool {
+        guard i >= 0 && i < tokens.count else { return false }
+        // The byte count first: most tokens differ in length, and that test costs nothing.
+        let l = tokens[i].lower
+        return l.utf8.count == w.utf8.count && l == w
+    }
     func word(_ i: Int, in set: Set<String>) -> Bool { t(i).map { set.contains($0.lower) } ?? false }
     func isDash(_ i: Int) -> Bool { t(i).map { $0.kind == .punct && Self.dashes.contains($0.text) } ?? false }
 
     /// A month name or abbreviation (with its full stop): `(month, tokens used)`.
     func month(_ i: Int) -> (Int, Int)? {
-        guard let tok = t(i), let m = lexicon.month(tok) else { return nil }
-        if word(i + 1, "."), touching(i), !lexicon.fullMonthNames.contains(tok.lower) { return (m, 2) }
+        let e = e(i)
+        guard e.month > 0, !e.monthCapitalizedOnly || tokens[i].isCapitalized else { return nil }
+        let m = Int(e.month)
+        if word(i + 1, "."), touching(i), !e.fullMonthName { return (m, 2) }
         return (m, 1)
     }
 
@@ -46,6 +67,12 @@ struct PatternContext {
     /// or a quantity (`1,000`, `$2000`, `2000 tons`). Includes a following year
     /// marker (`2017 г.`): `(year, tokens used)`.
     func year(_ i: Int) -> (Int, Int)? {
+        // A year said in words, as transcripts write it: "nineteen ninety-six", "twenty twenty".
+        if e(i).number == 19 || e(i).number == 20, let (lo, ll) = count(i + 1), lo >= 10, lo <= 99,
+            t(i + 1)?.kind == .word
+        {
+            return (Int(e(i).number) * 100 + lo, 1 + ll)
+        }
         guard let tok = t(i), tok.kind == .number, tok.digitCount == 4, let y = tok.number, (1000...2199).contains(y)
         else { return nil }
         // Part of a number: "1,2000", "3.2000", "2000.5", "2000,5".
@@ -62,20 +89,35 @@ struct PatternContext {
         if let p = t(i - 1), p.kind == .punct, Self.currency.contains(p.text) { return nil }
         if let n = t(i + 1) {
             if n.text == "%" { return nil }
-            if n.kind == .word, lexicon.quantityUnits.contains(n.lower) { return nil }
+            if e(i + 1).quantityUnit { return nil }
         }
-        if let n = t(i + 1), lexicon.yearMarkers.contains(n.lower) {
+        if e(i + 1).yearMarker {
             return word(i + 2, ".") && touching(i + 1) ? (y, 3) : (y, 2)
         }
         return (y, 1)
     }
 
-    /// A count written as digits or a number word (`5`, `five`, `twenty-five`).
+    /// A weekday name, or an abbreviation with its full stop (`Fri.`; a bare `Sun` is too often a name).
+    func weekday(_ i: Int) -> (Int, Int)? {
+        let e = e(i)
+        guard e.weekday > 0 else { return nil }
+        guard e.weekdayCapitalizedOnly else { return (Int(e.weekday), 1) }
+        return tokens[i].isCapitalized && word(i + 1, ".") && touching(i) ? (Int(e.weekday), 2) : nil
+    }
+
+    /// A count written as digits or a number word (`5`, `five`, `twenty-five`); `a few` and
+    /// `a couple of` count as unknown (0) and 2.
     func count(_ i: Int) -> (Int, Int)? {
         guard let tok = t(i) else { return nil }
+        if word(i, "a"), e(i + 1).countAfterA {
+            let v = Int(e(i + 1).number)
+            return word(i + 2, "of") ? (v, 3) : (v, 2)
+        }
         if tok.kind == .number, tok.digitCount <= 4, let n = tok.number { return (n, 1) }
-        guard tok.kind == .word, let n = lexicon.numbers[tok.lower] else { return nil }
-        if n >= 20, n < 100, isDash(i + 1), let u = t(i + 2), let m = lexicon.numbers[u.lower], m < 10, m > 0 {
+        guard e(i).number >= 0 else { return nil }
+        let n = Int(e(i).number)
+        let m = Int(e(i + 2).number)
+        if n >= 20, n < 100, isDash(i + 1), m < 10, m > 0 {
             return (n + m, 3)
         }
         return (n, 1)
@@ -84,7 +126,7 @@ struct PatternContext {
     /// An ordinal: `first`, `1st`, `3rd`.
     func ordinal(_ i: Int) -> (Int, Int)? {
         guard let tok = t(i) else { return nil }
-        if tok.kind == .word, let n = lexicon.ordinals[tok.lower] { return (n, 1) }
+        if e(i).ordinal > 0 { return (Int(e(i).ordinal), 1) }
         if tok.kind == .number, let n = tok.number, let s = t(i + 1), touching(i),
             ["st", "nd", "rd", "th"].contains(s.lower)
         {
@@ -95,10 +137,66 @@ struct PatternContext {
 
     /// last/this/next: `(offset, tokens used)`; `this past` counts as this.
     func relative(_ i: Int) -> (Int, Int)? {
-        guard let tok = t(i), let r = lexicon.relative[tok.lower] else { return nil }
-        if r == 0, let n = t(i + 1), lexicon.relative[n.lower] == -1, n.lower == "past" { return (0, 2) }
+        guard let r = e(i).relative.map(Int.init) else { return nil }
+        if r == 0, word(i + 1, "past") { return (0, 2) }
         return (r, 1)
     }
 
-    func unit(_ i: Int) -> String? { t(i).flatMap { lexicon.units[$0.lower] } }
+    func unit(_ i: Int) -> String? { e(i).unit }
+    func season(_ i: Int) -> TimexValue.Season? { e(i).season }
+    func shift(_ i: Int) -> (sign: Int, fromPrevious: Bool)? { e(i).shift }
+
+    /// A day named without a date: a weekday, with last/this/next or alone, or `yesterday`, `today`,
+    /// `tomorrow`: `(reference, tokens used)`.
+    func dayName(_ i: Int) -> (TemporalReference, Int)? {
+        if let (r, rl) = relative(i), let (w, wl) = weekday(i + rl) {
+            return (.weekday(w, offset: r), rl + wl)
+        }
+        if let (w, wl) = weekday(i) { return (.weekday(w, offset: nil), wl) }
+        if let tok = t(i), let v = lexicon.deictic[tok.lower], let (n, time) = DateLexicon.dayOffset(v), time == nil {
+            return (.unitOffset(.day, n), 1)
+        }
+        return nil
+    }
+
+    /// A clock time: `10:35 a.m.`, `10 p.m`, `5 pm`, `noon`, `14:30 GMT`: `("T10:35", tokens used)`.
+    func clock(_ i: Int) -> (String, Int)? {
+        func text(_ h: Int, _ m: Int) -> String { "T\(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)" }
+        guard let tok = t(i) else { return nil }
+        if tok.kind == .word, let v = lexicon.clockWords[tok.lower], let (h, m) = DateLexicon.clock(v) {
+            return (text(h, m), 1)
+        }
+        guard tok.kind == .number, tok.digitCount <= 2, let h = tok.number, h <= 24 else { return nil }
+        var k = i + 1
+        var minute = 0
+        var hasMinutes = false
+        if word(k, ":"), touching(i), touching(k), let mt = t(k + 1), mt.kind == .number, mt.digitCount == 2,
+            let mm = mt.number, mm < 60
+        {
+            minute = mm
+            hasMinutes = true
+            k += 2
+        }
+        // a.m. / p.m / am / pm
+        var pm: Bool?
+        if let a = t(k), a.kind == .word {
+            if a.lower == "am" || a.lower == "pm" {
+                pm = a.lower == "pm"
+                k += 1
+            } else if a.lower == "a" || a.lower == "p", word(k + 1, "."), touching(k), word(k + 2, "m"),
+                touching(k + 1)
+            {
+                pm = a.lower == "p"
+                k += 3
+                if word(k, "."), touching(k - 1) { k += 1 }
+            }
+        }
+        if let pm {
+            guard h >= 1, h <= 12 else { return nil }
+            return (text(h % 12 + (pm ? 12 : 0), minute), k - i)
+        }
+        // A 24-hour time needs minutes and a time zone: "14:30 GMT".
+        guard hasMinutes, e(k).timeZone else { return nil }
+        return (text(h, minute), k - i)
+    }
 }

@@ -38,6 +38,12 @@ struct PreparedText {
         }
         var k = 0
         while k < scalars.count {
+            // Every URL start begins with h or w: most code points are passed over here.
+            let v = scalars[k].value | 0x20
+            guard v == 0x68 || v == 0x77 else {
+                k += 1
+                continue
+            }
             let atWordStart = k == 0 || isEnd(scalars[k - 1])
             guard atWordStart,
                 starts.contains(where: { p in
@@ -60,17 +66,9 @@ struct PreparedText {
         c.value >= 65 && c.value <= 90 ? Unicode.Scalar(c.value + 32)! : c
     }
 
-    func string(_ r: Range<Int>) -> String {
-        var s = ""
-        s.unicodeScalars.append(contentsOf: scalars[r])
-        return s
-    }
+    func string(_ r: Range<Int>) -> String { String(scalars: scalars[r]) }
 
-    func originalString(_ r: Range<Int>) -> String {
-        var s = ""
-        s.unicodeScalars.append(contentsOf: original[r])
-        return s
-    }
+    func originalString(_ r: Range<Int>) -> String { String(scalars: original[r]) }
 
     /// `---` on the first line, `key: value` lines, `---` or `...`: read and blanked.
     private mutating func readFrontMatter() {
@@ -78,9 +76,7 @@ struct PreparedText {
         func lineAt(_ k: Int) -> (String, Int) {
             var e = k
             while e < s.count, s[e] != "\n" { e += 1 }
-            var str = ""
-            str.unicodeScalars.append(contentsOf: s[k..<e])
-            return (str.trimmingSuffixCR, e)
+            return (String(scalars: s[k..<e]).trimmingSuffixCR, e)
         }
         let (first, firstEnd) = lineAt(0)
         guard first == "---" else { return }

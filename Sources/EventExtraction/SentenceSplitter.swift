@@ -8,6 +8,9 @@
 /// which have no full stop, are therefore sentences of their own.
 struct SentenceSplitter: Sendable {
     let abbreviations: Set<String>
+    /// `a.m.`, `p.m.`: not an end when one of `dateWords` (lower-case) follows.
+    var clockAbbreviations: Set<String> = []
+    var dateWords: Set<String> = []
 
     /// A line at least this long that ends without punctuation, followed by a single
     /// line break, is hard-wrapped prose rather than a headline.
@@ -57,6 +60,11 @@ struct SentenceSplitter: Sendable {
                     continue
                 }
                 start = i
+            }
+            // Most code points are ASCII letters, digits and spaces: pass them without the set lookups.
+            if c.value < 0x80, c != ".", c != "!", c != "?" {
+                i += 1
+                continue
             }
             if Self.cjkTerminals.contains(c) {
                 var e = i + 1
@@ -124,9 +132,13 @@ struct SentenceSplitter: Sendable {
         var w = i
         while w > lineStart, !Tokenizer.isSpace(s[w - 1]) { w -= 1 }
         while w < i, "(\"'\u{201C}\u{2018}[".unicodeScalars.contains(s[w]) { w += 1 }
-        var word = ""
-        word.unicodeScalars.append(contentsOf: s[w...i])
+        let word = String(scalars: s[w...i])
         if abbreviations.contains(word) { return false }
+        if clockAbbreviations.contains(word) {
+            var e = n
+            while e < limit, Tokenizer.isLetter(s[e]) { e += 1 }
+            if dateWords.contains(String(lowercasing: s[n..<e])) { return false }
+        }
         let letters = word.unicodeScalars.filter { $0 != "." }
         // Initials: "V." or "V.L." before a capitalised name.
         if !letters.isEmpty, letters.count <= 3, letters.allSatisfy({ $0.properties.isUppercase }),

@@ -3,35 +3,43 @@
 /// irregular forms (`met`) are listed in the trigger file instead.
 enum Stemmer {
     static func stem(_ lower: String) -> String {
-        var w = Array(lower.unicodeScalars)
-        func ends(_ s: String) -> Bool {
-            let x = Array(s.unicodeScalars)
-            return w.count >= x.count && Array(w[(w.count - x.count)...]) == x
+        // Works on UTF-8 bytes: the suffixes are ASCII, and a multi-byte letter is never part of
+        // one; lengths are counted in code points as before.
+        var w = Array(lower.utf8)
+        var length = 0
+        for b in w where b & 0xC0 != 0x80 { length += 1 }
+        func ends(_ x: StaticString) -> Bool {
+            let n = x.utf8CodeUnitCount
+            guard w.count >= n else { return false }
+            let p = x.utf8Start
+            for k in 0..<n where w[w.count - n + k] != p[k] { return false }
+            return true
+        }
+        func removeLast(_ n: Int) {
+            w.removeLast(n)
+            length -= n
         }
         func undouble() {
-            if w.count >= 3, w[w.count - 1] == w[w.count - 2], !"lsfz".unicodeScalars.contains(w[w.count - 1]),
-                !"aeiou".unicodeScalars.contains(w[w.count - 1])
-            {
-                w.removeLast()
+            if length >= 3, let a = w.last, a < 0x80, a == w[w.count - 2], !"lsfzaeiou".utf8.contains(a) {
+                removeLast(1)
             }
         }
-        if w.count > 4, ends("ies") || ends("ied") {
-            w.removeLast(3)
-            w.append("y")
-        } else if w.count > 5, ends("ing") {
-            w.removeLast(3)
+        if length > 4, ends("ies") || ends("ied") {
+            removeLast(3)
+            w.append(UInt8(ascii: "y"))
+            length += 1
+        } else if length > 5, ends("ing") {
+            removeLast(3)
             undouble()
-        } else if w.count > 4, ends("ed") {
-            w.removeLast(2)
+        } else if length > 4, ends("ed") {
+            removeLast(2)
             undouble()
-        } else if w.count > 4, ends("sses") || ends("shes") || ends("ches") || ends("xes") {
-            w.removeLast(2)
-        } else if w.count > 3, ends("s"), !ends("ss"), !ends("us"), !ends("is") {
-            w.removeLast()
+        } else if length > 4, ends("sses") || ends("shes") || ends("ches") || ends("xes") {
+            removeLast(2)
+        } else if length > 3, ends("s"), !ends("ss"), !ends("us"), !ends("is") {
+            removeLast(1)
         }
-        if w.count > 3, w.last == "e" { w.removeLast() }
-        var out = ""
-        out.unicodeScalars.append(contentsOf: w)
-        return out
+        if length > 3, w.last == UInt8(ascii: "e") { removeLast(1) }
+        return String(decoding: w, as: UTF8.self)
     }
 }

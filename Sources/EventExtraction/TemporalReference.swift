@@ -35,6 +35,10 @@ enum TemporalReference: Hashable, Sendable {
     /// A calendar unit counted from the document date: `yesterday` (day -1), `this week`, `next year`,
     /// `two years ago` (year -2).
     case unitOffset(Unit, Int)
+    /// `a year ago` (-1): whole years from the document date, at the precision of the date
+    /// mentioned before when that is a quarter or half of the document's own year ("third-quarter
+    /// profit rose from a year ago": the third quarter of last year), as TimeML does.
+    case yearsAgo(Int)
     /// `the same year`, `the same month`, `the same day`: the last date mentioned before.
     case sameAsPrevious(Unit)
     /// `the same date in 2017`, `the same day last year`, `the same day a year earlier`:
@@ -42,6 +46,15 @@ enum TemporalReference: Hashable, Sendable {
     case sameDayIn(SameDayYear)
     /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
     case reference(String)
+    /// `a year earlier`, `two months later`: counted from the last date mentioned before (from the
+    /// document date when there is none), keeping that date's precision for whole years
+    /// (`the third quarter … a year earlier` is the third quarter of the year before).
+    case shiftFromPrevious(Unit, Int)
+    /// A quarter or half without a year (`the third quarter`): the latest one begun by the
+    /// document date, or the next one to end after it when the text looks ahead.
+    case part(Part)
+    /// A time of a day: `Friday morning` (`TMO`), `10:35 a.m.` (`T10:35`); the day as it resolves.
+    indirect case timeOfDay(TemporalReference, String)
     /// A TIMEX3 duration value: `P5Y`, `PT3H`, `PXY`.
     case duration(String)
     /// A TIMEX3 set value: `P1W`.
@@ -64,6 +77,7 @@ enum TemporalReference: Hashable, Sendable {
         switch self {
         case .duration: return "DURATION"
         case .set: return "SET"
+        case .timeOfDay: return "TIME"
         default: return "DATE"
         }
     }
@@ -95,14 +109,22 @@ enum TemporalReference: Hashable, Sendable {
                     dct: dct,
                     direction: direction,
                     key: \.dayNumber,
-                    anchor: dct.dayNumber
+                    anchor: dct.dayNumber,
+                    soon: Self.soonDays
                 )
             else { return ("XXXX-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)", nil) }
             return cal(.day(best))
         case .month(let m):
             let anchor = dct.year * 12 + dct.month - 1
             let years = [dct.year - 1, dct.year, dct.year + 1]
-            let y = Self.pick(years, dct: dct, direction: direction, key: { $0 * 12 + m - 1 }, anchor: anchor)!
+            let y = Self.pick(
+                years,
+                dct: dct,
+                direction: direction,
+                key: { $0 * 12 + m - 1 },
+                anchor: anchor,
+                soon: Self.soonMonths
+            )!
             return cal(.month(year: y, month: m))
         case .monthOffset(let m, let offset):
             switch offset {
@@ -161,6 +183,15 @@ enum TemporalReference: Hashable, Sendable {
                 }
             }
             return cal(.day(day))
+        case .yearsAgo(let n):
+            if let previous {
+                switch previous.kind {
+                case .quarter(let y, let q) where y == dct.year: return cal(.quarter(year: y + n, quarter: q))
+                case .half(let y, let h) where y == dct.year: return cal(.half(year: y + n, half: h))
+                default: break
+                }
+            }
+            return cal(.year(dct.year + n))
         case .unitOffset(let unit, let n):
             switch unit {
             case .day:
@@ -204,6 +235,45 @@ enum TemporalReference: Hashable, Sendable {
                 return cal(.year(year))
             }
             return cal(.day(date))
+        case .shiftFromPrevious(let unit, let n):
+            guard let previous else { return TemporalReference.unitOffset(unit, n).resolve(dct: dct) }
+            let start = previous.interval.start
+            if unit == .year {
+                switch previous.kind {
+                case .day(let d):
+                    let day =
+                        CivilDate(year: d.year + n, month: d.month, day: d.day)
+                        ?? CivilDate(year: d.year + n, month: d.month, day: 28)!
+                    return cal(.day(day))
+                case .month(let y, let m): return cal(.month(year: y + n, month: m))
+                case .quarter(let y, let q): return cal(.quarter(year: y + n, quarter: q))
+                case .half(let y, let h): return cal(.half(year: y + n, half: h))
+                case .season(let y, let s): return cal(.season(year: y + n, s))
+                default: return cal(.year(start.year + n))
+                }
+            }
+            return TemporalReference.unitOffset(unit, n).resolve(dct: start)
+        case .part(let part):
+            func interval(_ y: Int) -> DayInterval {
+                switch part {
+                case .quarter(let q): return TimexValue(.quarter(year: y, quarter: q)).interval
+                case .half(let h): return TimexValue(.half(year: y, half: h)).interval
+                case .month(let m): return TimexValue(.month(year: y, month: m)).interval
+                case .season(let s): return TimexValue(.season(year: y, s)).interval
+                }
+            }
+            var y = dct.year + 1
+            if direction == .future {
+                y = dct.year - 1
+                while interval(y).end < dct { y += 1 }
+            } else {
+                while interval(y).start > dct { y -= 1 }
+            }
+            return TemporalReference.partOfYear(part, yearOffset: y - dct.year).resolve(dct: dct)
+        case .timeOfDay(let day, let time):
+            let (value, calendar) = day.resolve(dct: dct, direction: direction, previous: previous)
+            guard let calendar, case .day = calendar.kind else { return (value, calendar) }
+            return (value + time, calendar)
         case .reference(let r):
             return (r, nil)
         case .duration(let v), .set(let v):
@@ -211,11 +281,25 @@ enum TemporalReference: Hashable, Sendable {
         }
     }
 
+    /// How far ahead a date without a year may lie in a past-tense sentence: about a quarter.
+    static let soonDays = 92
+    static let soonMonths = 2
+
     /// The candidate nearest to `anchor` by `key`, or the nearest on the given side.
-    static func pick<T>(_ candidates: [T], dct: CivilDate, direction: Direction, key: (T) -> Int, anchor: Int) -> T? {
+    /// - Parameter soon: with `.past`, a candidate at most this far after `anchor` (in `key` units)
+    ///   still counts: a past-tense sentence can name a date a few weeks ahead ("said it will be
+    ///   paid Jan. 2").
+    static func pick<T>(
+        _ candidates: [T],
+        dct: CivilDate,
+        direction: Direction,
+        key: (T) -> Int,
+        anchor: Int,
+        soon: Int = 0
+    ) -> T? {
         let filtered: [T]
         switch direction {
-        case .past: filtered = candidates.filter { key($0) <= anchor }
+        case .past: filtered = candidates.filter { key($0) <= anchor + soon }
         case .future: filtered = candidates.filter { key($0) >= anchor }
         case .nearest: filtered = candidates
         }

@@ -8,40 +8,33 @@ struct TemporalTagger: Sendable {
     let lexicon: DateLexicon
     /// Modifier phrases, longest first.
     private let modifiers: [(words: [String], mod: String)]
-    /// Lower-case words that can start an expression; other words are skipped without trying
-    /// the patterns (numbers and ideographs are always tried).
-    private let startWords: Set<String>
+    /// Every word the lexicon knows, with what it knows (`WordEntry.startsExpression`: words that
+    /// can start an expression; other words are skipped without trying the patterns; numbers and
+    /// ideographs are always tried).
+    private let words: [String: WordEntry]
 
     init(lexicon: DateLexicon) {
         self.lexicon = lexicon
         modifiers = lexicon.modifiers.map { (words: $0.key.split(separator: " ").map(String.init), mod: $0.value) }
             .sorted { $0.words.count > $1.words.count }
-        var words: Set<String> = ["the", "every", "each", "q", "h"]
-        for table in [
-            Array(lexicon.months.keys), Array(lexicon.weekdays.keys), Array(lexicon.numbers.keys),
-            Array(lexicon.ordinals.keys), Array(lexicon.seasons.keys), Array(lexicon.relative.keys),
-            Array(lexicon.deictic.keys), Array(lexicon.sets.keys), Array(lexicon.modifiers.keys),
-        ] {
-            for key in table { words.insert(String(key.split(separator: " ").first ?? "")) }
-        }
-        startWords = words
+        words = lexicon.wordTable(startWords: TemporalPattern.startWords.union(["the", "every", "each", "q", "h"]))
     }
 
     func tag(_ tokens: [Token]) -> [TemporalMention] {
-        let c = PatternContext(tokens: tokens, lexicon: lexicon)
+        let c = PatternContext(tokens: tokens, lexicon: lexicon, words: words)
         var mentions: [TemporalMention] = []
         var i = 0
         while i < tokens.count {
-            if c.tokens[i].kind == .word, startWords.contains(c.tokens[i].lower),
+            if c.tokens[i].kind == .word, c.entries[i].startsExpression,
                 let (mod, coreStart) = modifier(c, at: i), let m = bestMatch(c, at: coreStart), m.rangeEnd == nil,
-                m.reference.timexType == "DATE"
+                m.reference.timexType == "DATE" || m.reference.timexType == "TIME"
             {
                 mentions.append(
                     TemporalMention(
                         first: i,
                         end: coreStart + m.length,
                         reference: m.reference,
-                        mod: mod,
+                        mod: mod == "NONE" ? nil : mod,
                         isDaySpan: m.isDaySpan
                     )
                 )
@@ -91,12 +84,13 @@ struct TemporalTagger: Sendable {
         // Skip punctuation and words no pattern starts with, without trying the patterns.
         switch tok.kind {
         case .punct: return nil
-        case .word: if !startWords.contains(tok.lower) { return nil }
+        case .word: if !c.entries[i].startsExpression { return nil }
         case .number, .ideograph: break
         }
+        let kinds: TemporalPattern.Starts = tok.kind == .word ? c.entries[i].starts : .number
         var best: PatternMatch?
-        for p in TemporalPattern.all {
-            guard let m = p.match(c, i) else { continue }
+        for k in TemporalPattern.all.indices where !TemporalPattern.all[k].starts.isDisjoint(with: kinds) {
+            guard let m = TemporalPattern.all[k].match(c, i) else { continue }
             let length = m.rangeEnd.map { $0.offset + $0.length } ?? m.length
             let bestLength = best.map { b in b.rangeEnd.map { $0.offset + $0.length } ?? b.length } ?? 0
             if length > bestLength { best = m }

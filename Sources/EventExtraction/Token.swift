@@ -21,6 +21,8 @@ struct Token: Sendable {
     let spaceBefore: Bool
     /// A line break separates this token from the one before.
     let newlineBefore: Bool
+    /// The value of a number token of at most 9 digits, else -1 (read once, not per pattern).
+    var value: Int = -1
 
     var isCapitalized: Bool {
         guard kind == .word, let first = text.unicodeScalars.first else { return false }
@@ -31,13 +33,10 @@ struct Token: Sendable {
     var isNumber: Bool { kind == .number }
 
     /// The value of a number token (`nil` for other tokens or more than 9 digits).
-    var number: Int? {
-        guard kind == .number, text.utf8.count <= 9 else { return nil }
-        return Int(text)
-    }
+    var number: Int? { value >= 0 ? value : nil }
 
     /// Count of digits of a number token.
-    var digitCount: Int { kind == .number ? text.utf8.count : 0 }
+    var digitCount: Int { kind == .number ? end - start : 0 }
 
     func isPunct(_ set: Set<String>) -> Bool { kind == .punct && set.contains(text) }
     func `is`(_ word: String) -> Bool { lower == word }
@@ -78,15 +77,19 @@ enum Tokenizer {
         var space = true
         var newline = true
         func emit(_ start: Int, _ end: Int, _ kind: Token.Kind, lower: String? = nil) {
-            var text = ""
-            text.unicodeScalars.append(contentsOf: scalars[start..<end])
+            let text = String(scalars: scalars[start..<end])
             let low: String
             if let lower {
                 low = lower
             } else if kind == .word {
-                low = text.lowercased()
+                low = String(lowercasing: scalars[start..<end])
             } else {
                 low = text
+            }
+            var value = -1
+            if kind == .number, end - start <= 9 {
+                value = 0
+                for k in start..<end { value = value * 10 + Int(scalars[k].value - 48) }
             }
             tokens.append(
                 Token(
@@ -96,7 +99,8 @@ enum Tokenizer {
                     text: text,
                     lower: low,
                     spaceBefore: space,
-                    newlineBefore: newline
+                    newlineBefore: newline,
+                    value: value
                 )
             )
             space = false

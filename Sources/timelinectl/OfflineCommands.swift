@@ -100,8 +100,9 @@ extension Timelinectl {
                 var out = ""
                 if timexes {
                     for t in result.timexes {
+                        // The TimeML scorers name a document NAME for NAME.txt.
                         let line = TimexLine(
-                            doc: name,
+                            doc: (name as NSString).deletingPathExtension,
                             start: t.start,
                             end: t.end,
                             text: t.text,

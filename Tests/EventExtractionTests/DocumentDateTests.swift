@@ -32,6 +32,17 @@ import TimelineCore
         #expect(r.dctSource == source)
     }
 
+    /// Of a long first line only the head is read for a dateline; a line just longer than a
+    /// byline, ending the text, must not be read past its end.
+    @Test(arguments: [170, 199, 200, 201, 260])
+    func longLinesAtTheEnd(_ length: Int) {
+        let head = "Heihe, May 3 (Xinhua) -- The bridge opened to trucks"
+        let text = head + String(repeating: " and buses", count: (length - head.count) / 10 + 1)
+        let r = Self.detect(String(text.prefix(length)))
+        #expect(r.dctSource == .dateline)
+        #expect(r.dct.description == "2024-05-03")
+    }
+
     @Test func frontMatterWinsAndGivesTitle() {
         let text =
             "---\ntitle: \"Port of Zarubino\"\ndate: 2020-07-01\n---\n# Ignored heading\n\nBy | May 5, 2021 | x\n"

@@ -41,6 +41,11 @@ import Testing
         ("en/cues.tsv", "statistic\tfell\nmood\tgood\n", "en/cues.tsv:2: unknown cue kind 'mood'"),
         ("en/seasons.tsv", "summer\tXX\n", "en/seasons.tsv:1:"),
         ("en/boilerplate.tsv", "section-end\treferences\nfooter\tx\n", "en/boilerplate.tsv:2:"),
+        ("en/day-parts.tsv", "morning\tTMO\nnight\tTXX\n", "en/day-parts.tsv:2:"),
+        ("en/clock-words.tsv", "noon\t12:00\nmidnight\t25:00\n", "en/clock-words.tsv:2:"),
+        ("en/shifts.tsv", "ago\t-1\nlater\t1\tfrom-next\n", "en/shifts.tsv:2: unknown flag 'from-next'"),
+        ("en/deictic.tsv", "tonight\tday:0TNI\nlast night\tday:-1TXX\n", "en/deictic.tsv:2:"),
+        ("en/modifiers.tsv", "earlier\tNONE\nlater\tSOON\n", "en/modifiers.tsv:2:"),
     ])
     func badLineNamesFileAndLine(_ name: String, _ content: String, _ expected: String) {
         do {

@@ -5,7 +5,7 @@ import Testing
 @Suite struct SentenceSplitterTests {
     static func sentences(_ s: String) -> [String] {
         let scalars = Array(s.unicodeScalars)
-        let splitter = SentenceSplitter(abbreviations: TestSupport.resources.abbreviations)
+        let splitter = Extractor(resources: TestSupport.resources).splitter
         return splitter.split(scalars, 0..<scalars.count).map { r in
             var out = ""
             out.unicodeScalars.append(contentsOf: scalars[r])
@@ -24,6 +24,11 @@ import Testing
         ),
         ("A study by V. L. Petrov appeared. It was cited.", ["A study by V. L. Petrov appeared.", "It was cited."]),
         ("He said: “We agree.” Then he left.", ["He said: “We agree.”", "Then he left."]),
+        (
+            "Polls shut at 8 p.m. Sunday in Heihe. Counting began.",
+            ["Polls shut at 8 p.m. Sunday in Heihe.", "Counting began."]
+        ),
+        ("The ferry left at 6 a.m. The crew slept.", ["The ferry left at 6 a.m.", "The crew slept."]),
         ("会议召开了。双方签署了协议！", ["会议召开了。", "双方签署了协议！"]),
         ("Border Trade Booms\n\nThe port reopened in May.", ["Border Trade Booms", "The port reopened in May."]),
         ("Key points\n- a new bridge\n- a rail link", ["Key points", "- a new bridge", "- a rail link"]),

@@ -1,0 +1,66 @@
+import TimelineCore
+
+extension Extractor {
+    /// The temporal expressions of an article only, anchored to `dct`: the tagger without
+    /// document-date detection, event classification or places (what the speed benchmark times
+    /// as "the tagger alone"). Same expressions and values as `extract(_:dctOverride:modified:)`.
+    public func timexes(_ article: ArticleText, dct: CivilDate) -> [Timex] {
+        var text = PreparedText(article)
+        text.blankURLs()
+        var timexes: [Timex] = []
+        var anaphora = Anaphora()
+        for sentence in splitter.split(text.scalars, text.bodyStart..<text.scalars.count) {
+            let tokens = Tokenizer.tokenize(text.scalars, sentence)
+            for m in tagger.tag(tokens) {
+                timexes.append(timex(m, tokens, text, dct: dct, anaphora: &anaphora).timex)
+            }
+        }
+        return timexes
+    }
+
+    /// The dates `the same year` and `the same date in 2017` point back to.
+    struct Anaphora {
+        var previous: TimexValue?
+        var previousDay: TimexValue?
+    }
+
+    /// Tense cues close to the mention: `will`, `next` make `April 17` the next one; a past form
+    /// (`was`, `stepped`) the last one; otherwise the nearest.
+    func direction(_ tokens: [Token], _ m: TemporalMention) -> TemporalReference.Direction {
+        let window = max(0, m.first - Self.tenseWindow)..<min(tokens.count, m.end + Self.tenseWindow)
+        let cues = resources.cues
+        if cues.occurs(.future, in: tokens, window) { return .future }
+        if cues.occurs(.past, in: tokens, window) || cues.occursSuffix(.pastSuffix, in: tokens, window) {
+            return .past
+        }
+        return .nearest
+    }
+
+    /// One mention resolved against the document date and the dates before it.
+    func timex(
+        _ m: TemporalMention,
+        _ tokens: [Token],
+        _ text: PreparedText,
+        dct: CivilDate,
+        anaphora: inout Anaphora
+    ) -> (timex: Timex, calendar: TimexValue?) {
+        let anchor: TimexValue? =
+            if case .sameDayIn = m.reference { anaphora.previousDay } else { anaphora.previous }
+        let (value, calendar) = m.reference.resolve(dct: dct, direction: direction(tokens, m), previous: anchor)
+        let start = tokens[m.first].start
+        let end = tokens[m.end - 1].end
+        if let calendar, !m.isRangeEnd {
+            anaphora.previous = calendar
+            if case .day = calendar.kind { anaphora.previousDay = calendar }
+        }
+        let timex = Timex(
+            start: start,
+            end: end,
+            text: text.originalString(start..<end),
+            type: m.reference.timexType,
+            value: value,
+            mod: m.mod
+        )
+        return (timex, calendar)
+    }
+}
