@@ -44,8 +44,10 @@ struct TriggerLexicon: Sendable {
     /// How many tokens a `…` in a phrase may stand for.
     static let gapLimit = 12
 
-    /// Phrases by the key of their first word (stem or exact form), longest first.
-    private(set) var byFirstWord: [String: [Phrase]] = [:]
+    /// Phrases by their first word's exact form and by its stem, longest first: two maps, so a
+    /// lookup needs no key string built per token.
+    private(set) var byExactFirst: [String: [Phrase]] = [:]
+    private(set) var byStemFirst: [String: [Phrase]] = [:]
 
     init(_ file: DataFile) throws {
         for line in file.lines {
@@ -81,20 +83,17 @@ struct TriggerLexicon: Sendable {
                     ?? Stemmer.stem(f[1].lowercased()),
                 text: f[1]
             )
-            byFirstWord[Self.key(words[0]), default: []].append(phrase)
+            switch words[0] {
+            case .exact(let w): byExactFirst[w, default: []].append(phrase)
+            case .stem(let w): byStemFirst[w, default: []].append(phrase)
+            case .gap: break  // rejected above
+            }
         }
-        for k in byFirstWord.keys { byFirstWord[k]!.sort { $0.words.count > $1.words.count } }
+        for k in byExactFirst.keys { byExactFirst[k]!.sort { $0.words.count > $1.words.count } }
+        for k in byStemFirst.keys { byStemFirst[k]!.sort { $0.words.count > $1.words.count } }
     }
 
-    static func key(_ w: Phrase.Word) -> String {
-        switch w {
-        case .stem(let s): return "~" + s
-        case .exact(let s): return "=" + s
-        case .gap: return "…"
-        }
-    }
-
-    /// The longest phrases matching at `i` (one per type at most), with the end of the match.
+    /// The longest phrases matching at `i`, with the end of the match.
     /// A `…` skips words only: no punctuation and no token for which `blocked` is true (a date).
     func matches(
         _ tokens: [Token],
@@ -105,8 +104,8 @@ struct TriggerLexicon: Sendable {
         phrases: [Phrase], end: Int
     ) {
         var found: [(Phrase, Int)] = []
-        for key in ["=" + tokens[i].lower, "~" + stems[i]] {
-            guard let list = byFirstWord[key] else { continue }
+        for list in [byExactFirst[tokens[i].lower], byStemFirst[stems[i]]] {
+            guard let list else { continue }
             for p in list {
                 if let end = Self.match(p.words[...], tokens, stems, from: i, blocked: blocked) {
                     found.append((p, end))
