@@ -38,6 +38,16 @@ public enum JSONWriter {
         out.append(0x22)
     }
 
+    /// `"YYYY-MM-DD"` as `CivilDate.description` writes it, without building a string.
+    static func day(_ d: CivilDate, to out: inout [UInt8]) {
+        guard (0...9999).contains(d.year) else { return string(d.description, to: &out) }
+        func digit(_ n: Int) -> UInt8 { UInt8(48 + n) }
+        out += [
+            0x22, digit(d.year / 1000), digit(d.year / 100 % 10), digit(d.year / 10 % 10), digit(d.year % 10), 0x2D,
+            digit(d.month / 10), digit(d.month % 10), 0x2D, digit(d.day / 10), digit(d.day % 10), 0x22,
+        ]
+    }
+
     static func key(_ k: StaticString, to out: inout [UInt8]) {
         k.withUTF8Buffer { out.append(contentsOf: $0) }
     }
@@ -54,9 +64,9 @@ public enum JSONWriter {
     /// An event, keys sorted as `JSONEncoder` sorts them.
     public static func event(_ e: TimelineEvent, to out: inout [UInt8]) {
         key(#"{"date":"#, to: &out)
-        string(e.date.description, to: &out)
+        if case .day(let d) = e.date.kind { day(d, to: &out) } else { string(e.date.description, to: &out) }
         key(#","end":"#, to: &out)
-        string(e.end.description, to: &out)
+        day(e.end, to: &out)
         key(#","evidence":"#, to: &out)
         string(e.evidence, to: &out)
         key(#","id":"#, to: &out)
@@ -74,7 +84,7 @@ public enum JSONWriter {
             string(title, to: &out)
         }
         key(#"},"start":"#, to: &out)
-        string(e.start.description, to: &out)
+        day(e.start, to: &out)
         key(#","type":"#, to: &out)
         string(e.type.rawValue, to: &out)
         out.append(UInt8(ascii: "}"))
