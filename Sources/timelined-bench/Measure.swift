@@ -182,6 +182,7 @@ struct Measure: AsyncParsableCommand {
         }
         report("drop-to-queryable p50, 20 KB article", Self.ms(Self.percentile(times, 0.50)))
         report("drop-to-queryable max", Self.ms(times.max() ?? .zero))
+        report("  each, in order", times.map { String(format: "%.0f", Self.milliseconds($0)) }.joined(separator: " "))
     }
 
     /// About 20 KB of article text with dated happenings, different for each `i`.
@@ -210,6 +211,10 @@ struct Measure: AsyncParsableCommand {
         guard !times.isEmpty else { return .zero }
         let sorted = times.sorted()
         return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
+    }
+
+    static func milliseconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
     }
 
     static func ms(_ d: Duration) -> String {
