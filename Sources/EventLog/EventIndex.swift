@@ -491,7 +491,7 @@ public struct EventIndex: Sendable {
             }
         }
 
-        @inline(__always) func admits(_ tier: Tier, _ k: Int) -> Bool {
+        @inline(__always) func admits(_ tier: borrowing Tier, _ k: Int) -> Bool {
             tier.ends[k] >= fromDay && tier.typeBits[k] & types != 0 && tier.signatures[k].contains(signature)
         }
     }
@@ -520,24 +520,32 @@ public struct EventIndex: Sendable {
 
         mutating func next() -> (TimelineEvent, EventOrder)? {
             var best = -1
+            var bestAt = 0
             for k in 0..<tiers.count {
-                let tier = tiers[k]
-                var p = positions[k]
-                while p < tier.count && !filter.admits(tier, p) {
-                    // Sorted by start: nothing further in this tier starts in time.
-                    if tier.orders[p].startDay > filter.toDay {
-                        p = tier.count
-                        break
-                    }
-                    p += 1
-                }
+                let p = Self.advance(tiers[k], from: positions[k], filter)
                 positions[k] = p
-                guard p < tier.count else { continue }
-                if best < 0 || tier.orders[p] < tiers[best].orders[positions[best]] { best = k }
+                guard p < tiers[k].count else { continue }
+                if best < 0 || tiers[k].orders[p] < tiers[best].orders[bestAt] {
+                    best = k
+                    bestAt = p
+                }
             }
             guard best >= 0 else { return nil }
-            defer { positions[best] += 1 }
-            return (tiers[best].events[positions[best]], tiers[best].orders[positions[best]])
+            positions[best] = bestAt + 1
+            return (tiers[best].events[bestAt], tiers[best].orders[bestAt])
+        }
+
+        /// The first position from `start` the prefilter admits; the tier's end when none can.
+        /// The tier is borrowed: copying it would retain its five arrays at every step.
+        private static func advance(_ tier: borrowing Tier, from start: Int, _ filter: Prefilter) -> Int {
+            var p = start
+            let n = tier.count
+            while p < n && !filter.admits(tier, p) {
+                // Sorted by start: nothing further in this tier starts in time.
+                if tier.orders[p].startDay > filter.toDay { return n }
+                p += 1
+            }
+            return p
         }
     }
 }
