@@ -24,12 +24,6 @@ public struct EventIndex: Sendable {
 
         init() {}
 
-        /// A tier of events already in order.
-        init(sorted: [TimelineEvent]) {
-            reserve(sorted.count)
-            for e in sorted { append(e, order: EventOrder(e), signature: EvidenceSignature(e.evidence)) }
-        }
-
         var count: Int { orders.count }
 
         mutating func reserve(_ n: Int) {
@@ -175,28 +169,35 @@ public struct EventIndex: Sendable {
             flush()
         }
 
+        /// The index, built by one sort; the builder is left empty.
+        ///
         /// - Complexity: O(n log n).
-        public func build() -> EventIndex {
+        public mutating func build() -> EventIndex {
             var index = self.index
+            self.index = EventIndex()
             index.byID.compact()
             index.idsByDocument.compact()
             index.documentsBySHA.compact()
             index.pathToSHA.compact()
             index.currentSeq.compact()
+            let all = Array(events.values)
+            // Freed before the tiers are filled, so the two never take memory at once.
+            events = [:]
             // Sorted as positions, by (start, precision) packed into one integer and then
             // id: moving a million events around while sorting costs more than the comparisons.
-            let all = Array(events.values)
             let keys = all.map { e in (Int64(e.start.dayNumber) << 8) | Int64(e.date.precision & 0xFF) }
             var order = Array(0..<all.count)
             order.sort { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : all[a].id < all[b].id }
-            var short: [TimelineEvent] = []
-            var longer: [TimelineEvent] = []
-            short.reserveCapacity(all.count)
+            index.main.reserve(all.count)
             for k in order {
-                if EventIndex.isLong(all[k]) { longer.append(all[k]) } else { short.append(all[k]) }
+                let e = all[k]
+                let signature = EvidenceSignature(e.evidence)
+                if EventIndex.isLong(e) {
+                    index.long.append(e, order: EventOrder(e), signature: signature)
+                } else {
+                    index.main.append(e, order: EventOrder(e), signature: signature)
+                }
             }
-            index.main = Tier(sorted: short)
-            index.long = Tier(sorted: longer)
             return index
         }
     }
