@@ -17,6 +17,9 @@ struct LayeredMap<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     var topCount: Int { top.count }
 
+    /// Room for `n` entries in the base.
+    mutating func reserveCapacity(_ n: Int) { base.reserveCapacity(n) }
+
     subscript(key: Key) -> Value? {
         get {
             if let layered = top[key] { return layered }

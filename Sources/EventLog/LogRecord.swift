@@ -100,6 +100,12 @@ public enum LogLineCodec {
             let stored = parseHex8(line[(bodyEnd + crcPrefix.count)..<(line.endIndex - 2)]),
             stored == CRC32C.checksum(line[line.startIndex..<bodyEnd])
         else { return .failure(.checksum) }
+        if let fast = line.withUnsafeBufferPointer(FastRecordDecoder.decode) { return .success(fast) }
+        return decodeGenerally(line)
+    }
+
+    /// Decodes a checked line with `JSONDecoder`: any shape `Codable` accepts.
+    static func decodeGenerally(_ line: ArraySlice<UInt8>) -> Result<SequencedRecord, DecodeFailure> {
         do {
             let decoded = try JSONDecoder().decode(Line.self, from: Data(line))
             switch (decoded.kind, decoded.document, decoded.event, decoded.retraction) {

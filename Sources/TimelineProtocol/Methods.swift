@@ -64,6 +64,49 @@ public struct QueryParams: RPCParams, Hashable {
         self.cursor = cursor
     }
 
+    public init?(commonParams object: [String: JSONValue]) {
+        func string(_ key: String) -> String?? {
+            switch object[key] {
+            case nil, .null?: return .some(nil)
+            case .string(let s)?: return .some(s)
+            default: return nil
+            }
+        }
+        guard let from = string("from"), let to = string("to"), let text = string("text"),
+            let place = string("place"), let organization = string("organization"), let source = string("source"),
+            let cursor = string("cursor")
+        else { return nil }
+        var types: [String]?
+        switch object["types"] {
+        case nil, .null?: types = nil
+        case .array(let list)?:
+            var names: [String] = []
+            for item in list {
+                guard case .string(let s) = item else { return nil }
+                names.append(s)
+            }
+            types = names
+        default: return nil
+        }
+        var limit: Int?
+        switch object["limit"] {
+        case nil, .null?: limit = nil
+        case .int(let n)?: limit = Int(n)
+        default: return nil
+        }
+        self.init(
+            from: from,
+            to: to,
+            types: types,
+            text: text,
+            place: place,
+            organization: organization,
+            source: source,
+            limit: limit,
+            cursor: cursor
+        )
+    }
+
     /// Validates the params into a query.
     ///
     /// - Throws: `RPCError.invalidParams` naming the parameter and what it should be.

@@ -54,10 +54,14 @@ public struct RPCRequest: Sendable, Hashable {
     ///   should carry (`null` when the id could not be read).
     public static func parse(_ line: some Collection<UInt8>) -> Result<RPCRequest, RPCFailure> {
         let value: JSONValue
-        do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(line))
-        } catch {
-            return .failure(RPCFailure(id: .null, error: .parseError("request is not valid JSON")))
+        if let common = JSONValue.parseCommon(line) {
+            value = common
+        } else {
+            do {
+                value = try JSONDecoder().decode(JSONValue.self, from: Data(line))
+            } catch {
+                return .failure(RPCFailure(id: .null, error: .parseError("request is not valid JSON")))
+            }
         }
         guard case .object(let object) = value else {
             if case .array = value {
@@ -118,6 +122,7 @@ public struct RPCRequest: Sendable, Hashable {
                 "unknown parameter '\(unknown)' for \(method); parameters: \(known.isEmpty ? "none" : known)"
             )
         }
+        if let direct = P(commonParams: object) { return direct }
         do {
             return try JSONDecoder().decode(P.self, from: JSONEncoder().encode(JSONValue.object(object)))
         } catch let error as DecodingError {
@@ -171,12 +176,28 @@ public struct RPCFailure: Error, Sendable, Hashable {
 /// Parameters of a method; `names` lists the accepted keys.
 public protocol RPCParams: Codable, Sendable {
     static var names: Set<String> { get }
+
+    /// The params read straight from already-parsed JSON, when every value has
+    /// the type `Codable` expects; `nil` leaves it to `JSONDecoder` (and its error messages).
+    init?(commonParams object: [String: JSONValue])
+}
+
+extension RPCParams {
+    public init?(commonParams object: [String: JSONValue]) { nil }
 }
 
 /// Encodes responses as single lines.
 public enum RPCResponseEncoder {
     /// `{"jsonrpc":"2.0","id":…,"result":…}` plus a newline.
     public static func success(id: RPCID, result: some Encodable) throws -> [UInt8] {
+        if let writable = result as? any JSONWritable {
+            var out = Array(#"{"jsonrpc":"2.0","id":"#.utf8)
+            JSONWriter.id(id, to: &out)
+            out += Array(#","result":"#.utf8)
+            writable.writeJSON(to: &out)
+            out += Array("}\n".utf8)
+            return out
+        }
         let encoder = makeEncoder()
         var out = Array(#"{"jsonrpc":"2.0","id":"#.utf8)
         out += try encoder.encode(id)
