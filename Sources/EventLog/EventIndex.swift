@@ -359,6 +359,15 @@ public struct EventIndex: Sendable {
         return nil
     }
 
+    /// Calls `body` with each tier: the large, the recent and the long one.
+    func forEachTier(_ body: (Tier) -> Void) {
+        body(main)
+        body(recent)
+        body(long)
+    }
+
+    func isHidden(_ id: String) -> Bool { !hidden.isEmpty && hidden[id] != nil }
+
     /// The events in order, withdrawn ones left out.
     ///
     /// - Complexity: O(n).

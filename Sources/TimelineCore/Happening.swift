@@ -1,17 +1,31 @@
-/// What makes mentions in different documents one happening: the same type, the same date
-/// value and the same places. Events that name no place are never merged: a type and a day
-/// alone ("a meeting on 17 April") do not tell two happenings apart.
-public struct HappeningKey: Hashable, Sendable {
-    public let type: EventType
-    public let date: TimexValue
-    /// Lower-cased, sorted, each once.
-    public let places: [String]
-
-    public init?(_ event: TimelineEvent) {
-        guard !event.places.isEmpty else { return nil }
-        type = event.type
-        date = event.date
-        places = Set(event.places.map { $0.lowercased() }).sorted()
+/// Which events in different documents report one happening: the same type and the same date
+/// value, and a place in common, directly or through another report ("Heihe" and "Amur, Heihe").
+/// Events that name no place never merge: a type and a day alone ("a meeting on 17 April") do
+/// not tell two happenings apart.
+public enum Happening {
+    /// The reports of `event`'s happening among `candidates` (events of its start day), itself
+    /// included, sorted by id.
+    public static func reports(of event: TimelineEvent, among candidates: [TimelineEvent]) -> [TimelineEvent] {
+        guard !event.places.isEmpty else { return [event] }
+        var pool = candidates.filter {
+            $0.id != event.id && $0.type == event.type && $0.date == event.date && !$0.places.isEmpty
+        }
+        var group = [event]
+        var places = Set(event.places.map { $0.lowercased() })
+        // Grow the group until no candidate left shares a place with it.
+        var grew = true
+        while grew {
+            grew = false
+            pool.removeAll { e in
+                let own = e.places.map { $0.lowercased() }
+                guard own.contains(where: places.contains) else { return false }
+                group.append(e)
+                places.formUnion(own)
+                grew = true
+                return true
+            }
+        }
+        return group.sorted { $0.id < $1.id }
     }
 }
 
@@ -37,13 +51,14 @@ public enum HappeningMerge {
     /// - Parameters:
     ///   - fetch: the next events matching the query after a position, in order, with the
     ///     position after them (`nil` at the end): the index's own query.
-    ///   - members: every current event of a happening, in order.
+    ///   - reports: every current report of an event's happening, itself included, in order
+    ///     (`Happening.reports`).
     public static func page(
         limit: Int,
         after: EventOrder?,
         matcher: TimelineQuery.Matcher,
         fetch: (EventOrder?) -> (events: [TimelineEvent], next: EventOrder?),
-        members: (HappeningKey) -> [TimelineEvent]
+        reports: (TimelineEvent) -> [TimelineEvent]
     ) -> (events: [TimelineEvent], next: EventOrder?) {
         var out: [TimelineEvent] = []
         var position = after
@@ -51,13 +66,11 @@ public enum HappeningMerge {
             let (events, next) = fetch(position)
             for e in events {
                 var entry = e
-                if let key = HappeningKey(e) {
-                    let all = members(key)
-                    if all.count > 1 {
-                        // Shown at its first matching member only.
-                        guard all.first(where: matcher.matches)?.id == e.id else { continue }
-                        entry.mentions = all.filter { $0.id != e.id }.map(Mention.init)
-                    }
+                let all = reports(e)
+                if all.count > 1 {
+                    // Shown at its first matching report only.
+                    guard all.first(where: matcher.matches)?.id == e.id else { continue }
+                    entry.mentions = all.filter { $0.id != e.id }.map(Mention.init)
                 }
                 if out.count == limit { return (out, out.last.map(EventOrder.init)) }
                 out.append(entry)

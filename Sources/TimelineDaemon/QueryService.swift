@@ -16,11 +16,11 @@ struct QueryService: RequestHandler {
         switch request.method {
         case Methods.query:
             let query = try request.decodeParams(QueryParams.self).query()
-            let page = index.query(query)
+            let page = index.mergedQuery(query)
             return QueryResult(events: page.events, nextCursor: page.next?.cursor)
         case Methods.event:
             let id = try request.decodeParams(EventParams.self).id
-            guard let event = index.event(id: id) else { throw RPCError.notFound("no event with id '\(id)'") }
+            guard let event = index.mergedEvent(id: id) else { throw RPCError.notFound("no event with id '\(id)'") }
             return event
         case Methods.sources:
             _ = try request.decodeParams(NoParams.self)

@@ -71,22 +71,42 @@ public enum JSONWriter {
         string(e.evidence, to: &out)
         key(#","id":"#, to: &out)
         string(e.id, to: &out)
+        if let mentions = e.mentions {
+            key(#","mentions":["#, to: &out)
+            for (i, m) in mentions.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                key(#"{"evidence":"#, to: &out)
+                string(m.evidence, to: &out)
+                key(#","id":"#, to: &out)
+                string(m.id, to: &out)
+                key(#","source":"#, to: &out)
+                source(m.source, to: &out)
+                out.append(UInt8(ascii: "}"))
+            }
+            out.append(UInt8(ascii: "]"))
+        }
         key(#","organizations":"#, to: &out)
         strings(e.organizations, to: &out)
         key(#","places":"#, to: &out)
         strings(e.places, to: &out)
-        key(#","source":{"document":"#, to: &out)
-        string(e.source.document, to: &out)
-        key(#","path":"#, to: &out)
-        string(e.source.path, to: &out)
-        if let title = e.source.title {
-            key(#","title":"#, to: &out)
-            string(title, to: &out)
-        }
-        key(#"},"start":"#, to: &out)
+        key(#","source":"#, to: &out)
+        source(e.source, to: &out)
+        key(#","start":"#, to: &out)
         day(e.start, to: &out)
         key(#","type":"#, to: &out)
         string(e.type.rawValue, to: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    static func source(_ s: SourceReference, to out: inout [UInt8]) {
+        key(#"{"document":"#, to: &out)
+        string(s.document, to: &out)
+        key(#","path":"#, to: &out)
+        string(s.path, to: &out)
+        if let title = s.title {
+            key(#","title":"#, to: &out)
+            string(title, to: &out)
+        }
         out.append(UInt8(ascii: "}"))
     }
 

@@ -37,8 +37,8 @@ import Testing
             let page = Array(rest.prefix(query.limit))
             return (page, rest.count > page.count ? page.last.map(EventOrder.init) : nil)
         }
-        return HappeningMerge.page(limit: query.limit, after: query.after, matcher: matcher, fetch: fetch) { key in
-            events.filter { HappeningKey($0) == key }
+        return HappeningMerge.page(limit: query.limit, after: query.after, matcher: matcher, fetch: fetch) { e in
+            Happening.reports(of: e, among: events)
         }
     }
 
@@ -71,8 +71,17 @@ import Testing
         #expect(seen == ["a-1", "d-1", "e-1", "f-1"])
     }
 
-    @Test func keyNeedsPlacesAndIgnoresTheirCase() {
-        #expect(HappeningKey(Self.events.first { $0.id == "e-1" }!) == nil)
-        #expect(HappeningKey(Self.events[0]) == HappeningKey(Self.events[1]))
+    /// No place, no merging; places compare without case, and link reports transitively.
+    @Test func reportsNeedAPlaceInCommon() {
+        let e = Self.events.first { $0.id == "e-1" }!
+        #expect(Happening.reports(of: e, among: Self.events).map(\.id) == ["e-1"])
+        let chain = [
+            Self.event("x-1", .visit, "2024-05", ["Heihe"], "A"),
+            Self.event("y-1", .visit, "2024-05", ["AMUR", "heihe"], "B"),
+            Self.event("z-1", .visit, "2024-05", ["Amur"], "C"),
+            Self.event("w-1", .visit, "2024-05-01", ["Amur"], "another date"),
+            Self.event("v-1", .meeting, "2024-05", ["Amur"], "another type"),
+        ]
+        #expect(Happening.reports(of: chain[2], among: chain).map(\.id) == ["x-1", "y-1", "z-1"])
     }
 }

@@ -12,6 +12,13 @@ import TimelineProtocol
     ]
 
     static func events() -> [TimelineEvent] {
+        var events = plainEvents()
+        // Other reports of a happening, as merged query results carry them.
+        events[1].mentions = [Mention(events[2]), Mention(events[3])]
+        return events
+    }
+
+    static func plainEvents() -> [TimelineEvent] {
         awkward.enumerated().map { i, text in
             TimelineEvent(
                 id: "id-\(i)-\(text)",

@@ -1,0 +1,47 @@
+import TimelineCore
+
+extension EventIndex {
+    /// The current reports of `event`'s happening, itself included, in order (`Happening.reports`).
+    /// They share its start day and precision, so they lie together in each tier's order:
+    /// a binary search and a short scan.
+    public func reports(of event: TimelineEvent) -> [TimelineEvent] {
+        guard !event.places.isEmpty else { return [event] }
+        let first = EventOrder(startDay: event.start.dayNumber, precision: event.date.precision, id: "")
+        var candidates: [TimelineEvent] = []
+        forEachTier { tier in
+            var k = EventIndex.lowerBound(tier.orders, first)
+            while k < tier.count, tier.orders[k].startDay == first.startDay, tier.orders[k].precision == first.precision
+            {
+                let e = tier.events[k]
+                k += 1
+                if e.type == event.type, !isHidden(e.id) { candidates.append(e) }
+            }
+        }
+        return Happening.reports(of: event, among: candidates)
+    }
+
+    /// `query`, with each happening that several documents report once (`HappeningMerge`).
+    public func mergedQuery(_ query: TimelineQuery) -> Page {
+        let (events, next) = HappeningMerge.page(
+            limit: max(0, query.limit),
+            after: query.after,
+            matcher: TimelineQuery.Matcher(query),
+            fetch: { after in
+                var q = query
+                q.after = after
+                let page = self.query(q)
+                return (page.events, page.next)
+            },
+            reports: reports(of:)
+        )
+        return Page(events: events, next: next)
+    }
+
+    /// One event with the other reports of its happening, as `mergedQuery` shows it.
+    public func mergedEvent(id: String) -> TimelineEvent? {
+        guard var e = event(id: id) else { return nil }
+        let others = reports(of: e).filter { $0.id != id }
+        if !others.isEmpty { e.mentions = others.map(Mention.init) }
+        return e
+    }
+}
