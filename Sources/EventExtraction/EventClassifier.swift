@@ -58,9 +58,17 @@ struct EventClassifier: Sendable {
     static let nearPrepositions: Set<String> = ["in", "of", "from"]
     static let barriers: Set<String> = [",", ":", "(", ")", "[", "]", "\u{2014}", "\u{2013}", "\""]
     static let hardBarriers: Set<String> = [";", "\u{3002}"]
-    /// Words that open a relative clause after a comma; not "when", whose clause a date outside
-    /// it governs ("in 2019, when the bridge opened").
-    static let clauseRelatives: Set<String> = ["which", "who", "whose", "whom", "where"]
+    /// Words that open a relative clause after a comma; not "when" or "where", whose clause a date
+    /// outside it governs ("in 2019, when the bridge opened"; "in Pyongyang on June 17, where he announced").
+    static let clauseRelatives: Set<String> = ["which", "who", "whose", "whom"]
+    /// Words that may follow an attributing reporting verb: its own date ("…, KCNA reported on Tuesday").
+    static let attributionDateWords: Set<String> = ["on", "in", "at", "last", "this", "yesterday", "today"]
+    /// What may follow a date that opens a sentence and governs all of it.
+    static let frontingMarks: Set<String> = [",", ":", "-", "\u{2014}", "\u{2013}"]
+    /// Auxiliaries between a noun and the passive verb it is the subject of ("the reopening was approved").
+    static let passiveAuxiliaries: Set<String> = [
+        "was", "were", "is", "are", "has", "have", "had", "been", "be", "will",
+    ]
     /// Determiners between a relational cue and the trigger noun it governs ("ahead of the talks").
     static let nounDeterminers: Set<String> = ["the", "a", "an", "this", "that", "these", "its", "their", "his", "her"]
     /// How far before a trigger, in its clause, "anniversary of" may stand
@@ -186,6 +194,14 @@ struct EventClassifier: Sendable {
                             : nil)
                 else { continue }
                 if related, d.mention.first < hit.first { continue }
+                // "Officials announced on 2 August that the corridor would open": the date is the
+                // announcement's; what the "that" clause reports has no date of its own there.
+                if !hit.phrase.reporting, d.mention.end <= hit.first,
+                    (d.mention.end..<hit.first).contains(where: { tokens[$0].lower == "that" }),
+                    hits.contains(where: { $0.phrase.reporting && $0.end <= d.mention.first })
+                {
+                    continue
+                }
                 if hit.phrase.yearBefore,
                     d.mention.end > hit.first || d.value.precision != Self.coarsestPrecision
                 {
@@ -194,7 +210,7 @@ struct EventClassifier: Sendable {
                 if d.mention.first <= 1, hit.first > d.mention.end { cost = min(cost, Self.maximumCost) }
                 // A reporting verb takes a date of its own clause or a fronted one: in "Kim toured
                 // the zone late last month, KCNA reported" the date is the tour's.
-                if hit.phrase.reporting, d.mention.first > 1,
+                if hit.phrase.reporting, d.mention.first > 1, isAttribution(tokens, hit),
                     !clause(tokens, around: hit.first..<hit.end).contains(d.mention.first)
                 {
                     continue
@@ -261,6 +277,7 @@ struct EventClassifier: Sendable {
             // the clause describes ("Hu, who toured the crossing in late August, proposed …").
             guard triggerScope < 0, dateScope >= 0,
                 trigger.upperBound == dateScope - 1 || trigger.lowerBound == clauseEnd(scopes, dateScope) + 1
+                    || isAntecedentHead(tokens, trigger, comma: dateScope - 1)
             else { return nil }
         }
         let gap =
@@ -313,6 +330,14 @@ struct EventClassifier: Sendable {
         return mask
     }
 
+    /// A reporting verb that ends its clause ("…, state media reported."), its date aside: an
+    /// attribution, not a statement with content of its own ("…, where he announced new aid").
+    func isAttribution(_ tokens: [Token], _ hit: TriggerHit) -> Bool {
+        let c = clause(tokens, around: hit.first..<hit.end)
+        guard let next = tokens[hit.end..<c.upperBound].first(where: { $0.kind != .punct }) else { return true }
+        return Self.attributionDateWords.contains(next.lower)
+    }
+
     /// "plans to open", "is expected to visit": a present schedule, not a past intention ("planned to").
     func isScheduled(_ tokens: [Token], _ verb: Int) -> Bool {
         let word = tokens[verb].lower
@@ -332,11 +357,15 @@ struct EventClassifier: Sendable {
     }
 
     /// A noun trigger that is the object of another type's trigger just before it ("ratified the treaty").
+    /// Also the subject of another type's passive trigger right after it ("the reopening was approved").
     func isObject(of hits: [TriggerHit], _ hit: TriggerHit, _ tokens: [Token]) -> Bool {
         hits.contains { h in
-            h.end <= hit.first && hit.first - h.end <= 3 && h.phrase.type != hit.phrase.type
-                && !h.phrase.reporting && !h.phrase.objectNoun
-                && (h.end..<hit.first).allSatisfy { tokens[$0].kind == .word }
+            guard h.phrase.type != hit.phrase.type, !h.phrase.reporting, !h.phrase.objectNoun else { return false }
+            if h.end <= hit.first {
+                return hit.first - h.end <= 3 && (h.end..<hit.first).allSatisfy { tokens[$0].kind == .word }
+            }
+            return h.first >= hit.end && h.first - hit.end <= 3 && h.first > hit.end
+                && (hit.end..<h.first).allSatisfy { Self.passiveAuxiliaries.contains(tokens[$0].lower) }
         }
     }
 
@@ -360,6 +389,21 @@ struct EventClassifier: Sendable {
             ["-", "\u{2014}", "\u{2013}", "("].contains(tokens[m.end].text)
         else { return false }
         return (0..<(m.first - 1)).allSatisfy { tokens[$0].isCapitalized || tokens[$0].text == "-" }
+    }
+
+    /// A noun trigger heading the noun phrase a relative clause follows: "the 11th meeting of the
+    /// working group on trade, which opened on Wednesday". It stands after a determiner or an
+    /// ordinal, with no barrier and no other verb-like trigger up to the comma.
+    func isAntecedentHead(_ tokens: [Token], _ trigger: Range<Int>, comma: Int) -> Bool {
+        guard trigger.lowerBound > 0, trigger.upperBound <= comma,
+            clause(tokens, around: trigger).upperBound == comma
+        else { return false }
+        let before = tokens[trigger.lowerBound - 1]
+        let ordinalSuffix =
+            trigger.lowerBound >= 2 && tokens[trigger.lowerBound - 2].kind == .number
+            && ["st", "nd", "rd", "th"].contains(before.lower)
+        return Self.nounDeterminers.contains(before.lower) || ordinals.contains(before.lower) || ordinalSuffix
+            || before.kind == .number
     }
 
     /// The index just past the relative clause that starts at `start`.
@@ -429,7 +473,8 @@ struct EventClassifier: Sendable {
     /// A date fronted before the main clause ("In May 2012, the mayor, speaking at length, proposed …")
     /// governs the whole sentence: it reaches triggers beyond the usual distance, but not across `;`.
     func frontedCost(_ tokens: [Token], _ trigger: Range<Int>, _ date: TemporalMention, near: Bool) -> Int? {
-        guard !near, date.first <= 1, date.end < tokens.count, tokens[date.end].text == ",",
+        // "In May 2012, the mayor …", and a chronology's "December 1995 — five states sign …".
+        guard !near, date.first <= 1, date.end < tokens.count, Self.frontingMarks.contains(tokens[date.end].text),
             trigger.lowerBound > date.end,
             !(date.end..<trigger.lowerBound).contains(where: { Self.hardBarriers.contains(tokens[$0].text) })
         else { return nil }

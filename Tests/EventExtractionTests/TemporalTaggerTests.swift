@@ -56,7 +56,8 @@ import TimelineCore
     @Test(arguments: [
         "The port handled 1,000 containers.", "It shipped 2000 tons of coal.", "It cost $2015 in total.",
         "Output rose 2019% on paper.", "UN Security Council Resolution 2397 was cited.",
-        "The ratio was 3.2000 exactly.",
+        "The ratio was 3.2000 exactly.", "Mishustin signed Resolution No. 1794 on port fees.",
+        "Order No 2015 was cited.", "See ticket #2024 for details.",
     ])
     func notAYear(_ input: String) {
         #expect(TestSupport.timexes(input).filter { $0.type == "DATE" }.isEmpty)
