@@ -2,26 +2,41 @@ import TimelineCore
 
 extension EventIndex {
     /// The current reports of `event`'s happening, itself included, in order (`Happening.reports`).
-    /// They share its start day and precision, so they lie together in each tier's order:
+    /// They share its start day, precision and type, so they lie together in each tier's order:
     /// a binary search and a short scan.
     public func reports(of event: TimelineEvent) -> [TimelineEvent] {
         guard !event.places.isEmpty else { return [event] }
+        return Happening.reports(of: event, among: sameDay(as: event))
+    }
+
+    /// The current events with `event`'s start day, precision and type.
+    func sameDay(as event: TimelineEvent) -> [TimelineEvent] {
         let first = EventOrder(startDay: event.start.dayNumber, precision: event.date.precision, id: "")
-        var candidates: [TimelineEvent] = []
+        var out: [TimelineEvent] = []
         forEachTier { tier in
             var k = EventIndex.lowerBound(tier.orders, first)
             while k < tier.count, tier.orders[k].startDay == first.startDay, tier.orders[k].precision == first.precision
             {
-                let e = tier.events[k]
+                if tier.typeBits[k] == EventIndex.bit(event.type) {
+                    let e = tier.events[k]
+                    if !isHidden(e.id) { out.append(e) }
+                }
                 k += 1
-                if e.type == event.type, !isHidden(e.id) { candidates.append(e) }
             }
         }
-        return Happening.reports(of: event, among: candidates)
+        return out
     }
 
     /// `query`, with each happening that several documents report once (`HappeningMerge`).
+    /// The happenings of a start day are worked out once per call, however many of its events
+    /// the page passes.
     public func mergedQuery(_ query: TimelineQuery) -> Page {
+        struct Day: Hashable {
+            let startDay: Int
+            let precision: Int
+            let type: EventType
+        }
+        var known: [Day: [String: [TimelineEvent]]] = [:]
         let (events, next) = HappeningMerge.page(
             limit: max(0, query.limit),
             after: query.after,
@@ -32,7 +47,12 @@ extension EventIndex {
                 let page = self.query(q)
                 return (page.events, page.next)
             },
-            reports: reports(of:)
+            reports: { e in
+                guard !e.places.isEmpty else { return [e] }
+                let day = Day(startDay: e.start.dayNumber, precision: e.date.precision, type: e.type)
+                if known[day] == nil { known[day] = Happening.groups(sameDay(as: e)) }
+                return known[day]?[e.id] ?? [e]
+            }
         )
         return Page(events: events, next: next)
     }

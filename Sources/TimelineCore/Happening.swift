@@ -29,6 +29,42 @@ public enum Happening {
     }
 }
 
+extension Happening {
+    /// Every happening among `events` (one start day, precision and type), as a map from each
+    /// event's id to all the reports of its happening, sorted by id; in one pass, by union-find.
+    public static func groups(_ events: [TimelineEvent]) -> [String: [TimelineEvent]] {
+        var parent = Array(events.indices)
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            }
+            return i
+        }
+        struct Key: Hashable {
+            let type: EventType
+            let date: TimexValue
+            let place: String
+        }
+        var firstWith: [Key: Int] = [:]
+        for (i, e) in events.enumerated() {
+            for p in e.places {
+                let key = Key(type: e.type, date: e.date, place: p.lowercased())
+                if let j = firstWith[key] { parent[root(i)] = root(j) } else { firstWith[key] = i }
+            }
+        }
+        var members: [Int: [TimelineEvent]] = [:]
+        for (i, e) in events.enumerated() where !e.places.isEmpty { members[root(i), default: []].append(e) }
+        var out: [String: [TimelineEvent]] = [:]
+        for (_, group) in members {
+            let sorted = group.sorted { $0.id < $1.id }
+            for e in sorted { out[e.id] = sorted }
+        }
+        return out
+    }
+}
+
 /// Another document's report of a happening, listed with the event a query returns for it.
 public struct Mention: Codable, Hashable, Sendable {
     public var id: String

@@ -83,5 +83,12 @@ import Testing
             Self.event("v-1", .meeting, "2024-05", ["Amur"], "another type"),
         ]
         #expect(Happening.reports(of: chain[2], among: chain).map(\.id) == ["x-1", "y-1", "z-1"])
+        // The one-pass grouping the index uses agrees with it for every event.
+        for pool in [chain, Self.events] {
+            let groups = Happening.groups(pool)
+            for e in pool where !e.places.isEmpty {
+                #expect(groups[e.id]?.map(\.id) == Happening.reports(of: e, among: pool).map(\.id))
+            }
+        }
     }
 }
