@@ -61,7 +61,10 @@ struct Boilerplate: Sendable {
     /// "Subscribe before 30 June and get …": a prompt, even after a body sentence on its line.
     func isPrompt(_ sentence: Substring) -> Bool {
         let low = String(sentence.drop { !$0.isLetter }.prefix(Self.longestPrefix)).lowercased()
-        return sentencePrefixes.contains { low.starts(with: $0) }
+        // A whole word: "Subscribe …", not "Subscribers …".
+        return sentencePrefixes.contains { p in
+            low.starts(with: p) && !(low.dropFirst(p.count).first?.isLetter ?? false)
+        }
     }
 
     static let longestPrefix = 40

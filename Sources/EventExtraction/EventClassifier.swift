@@ -91,7 +91,8 @@ struct EventClassifier: Sendable {
                 continue
             }
             for p in found { hits.append(TriggerHit(first: i, end: end, phrase: p)) }
-            i = end
+            // A phrase with a gap does not hide the triggers inside it ("led talks with a delegation").
+            i = found.contains { $0.words.contains(.gap) } ? i + 1 : end
         }
         return hits
     }

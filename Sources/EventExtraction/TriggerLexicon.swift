@@ -43,6 +43,8 @@ struct TriggerLexicon: Sendable {
 
     /// How many tokens a `…` in a phrase may stand for.
     static let gapLimit = 12
+    /// Words a `…` never spans: "construction had still not begun" did not happen.
+    static let gapStops: Set<String> = ["not", "never", "n't", "no"]
 
     /// Phrases by their first word's exact form and by its stem, longest first: two maps, so a
     /// lookup needs no key string built per token.
@@ -136,7 +138,7 @@ struct TriggerLexicon: Sendable {
             switch w {
             case .gap:
                 var j = k
-                while j < tokens.count, j - k <= gapLimit, !blocked(j),
+                while j < tokens.count, j - k <= gapLimit, !blocked(j), !gapStops.contains(tokens[j].lower),
                     tokens[j].kind != .punct || isInnerHyphen(tokens, j)
                 {
                     if let end = match(rest, tokens, stems, from: j, blocked: blocked) { return end }

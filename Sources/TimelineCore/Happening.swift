@@ -1,63 +1,43 @@
-/// Which events in different documents report one happening: the same type and the same date
-/// value, and a place in common, directly or through another report ("Heihe" and "Amur, Heihe").
-/// Events that name no place never merge: a type and a day alone ("a meeting on 17 April") do
-/// not tell two happenings apart.
+/// Which events in different documents report one happening: the same type, the same date value
+/// at day or month precision, and the same places. Looser rules merge what an analyst needs apart:
+/// a shared country ("China") or transitive chains of places would fold a day's meetings into one,
+/// and a year or a quarter is too coarse to say two reports are of one meeting. Events that name no
+/// place never merge: a type and a day alone do not tell two happenings apart.
 public enum Happening {
-    /// The reports of `event`'s happening among `candidates` (events of its start day), itself
-    /// included, sorted by id.
-    public static func reports(of event: TimelineEvent, among candidates: [TimelineEvent]) -> [TimelineEvent] {
-        guard !event.places.isEmpty else { return [event] }
-        var pool = candidates.filter {
-            $0.id != event.id && $0.type == event.type && $0.date == event.date && !$0.places.isEmpty
-        }
-        var group = [event]
-        var places = Set(event.places.map { $0.lowercased() })
-        // Grow the group until no candidate left shares a place with it.
-        var grew = true
-        while grew {
-            grew = false
-            pool.removeAll { e in
-                let own = e.places.map { $0.lowercased() }
-                guard own.contains(where: places.contains) else { return false }
-                group.append(e)
-                places.formUnion(own)
-                grew = true
-                return true
-            }
-        }
-        return group.sorted { $0.id < $1.id }
-    }
-}
+    public struct Key: Hashable, Sendable {
+        public let type: EventType
+        public let date: TimexValue
+        /// Lower-cased, sorted, each once.
+        public let places: [String]
 
-extension Happening {
-    /// Every happening among `events` (one start day, precision and type), as a map from each
-    /// event's id to all the reports of its happening, sorted by id; in one pass, by union-find.
+        public init?(_ event: TimelineEvent) {
+            guard !event.places.isEmpty, event.date.precision <= Happening.coarsestPrecision else { return nil }
+            type = event.type
+            date = event.date
+            places = Set(event.places.map { $0.lowercased() }).sorted()
+        }
+    }
+
+    /// A month: coarser dates never merge.
+    public static let coarsestPrecision = TimexValue(.month(year: 2000, month: 1)).precision
+
+    /// The reports of `event`'s happening among `candidates`, itself included, sorted by id.
+    public static func reports(of event: TimelineEvent, among candidates: [TimelineEvent]) -> [TimelineEvent] {
+        guard let key = Key(event) else { return [event] }
+        var out = candidates.filter { $0.id != event.id && Key($0) == key }
+        out.append(event)
+        return out.sorted { $0.id < $1.id }
+    }
+
+    /// Every happening among `events` (of one start day), as a map from the id of each event that
+    /// shares its happening with another to all the reports of it, sorted by id.
     public static func groups(_ events: [TimelineEvent]) -> [String: [TimelineEvent]] {
-        var parent = Array(events.indices)
-        func root(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i {
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            }
-            return i
+        var byKey: [Key: [TimelineEvent]] = [:]
+        for e in events {
+            if let key = Key(e) { byKey[key, default: []].append(e) }
         }
-        struct Key: Hashable {
-            let type: EventType
-            let date: TimexValue
-            let place: String
-        }
-        var firstWith: [Key: Int] = [:]
-        for (i, e) in events.enumerated() {
-            for p in e.places {
-                let key = Key(type: e.type, date: e.date, place: p.lowercased())
-                if let j = firstWith[key] { parent[root(i)] = root(j) } else { firstWith[key] = i }
-            }
-        }
-        var members: [Int: [TimelineEvent]] = [:]
-        for (i, e) in events.enumerated() where !e.places.isEmpty { members[root(i), default: []].append(e) }
         var out: [String: [TimelineEvent]] = [:]
-        for (_, group) in members {
+        for (_, group) in byKey where group.count > 1 {
             let sorted = group.sorted { $0.id < $1.id }
             for e in sorted { out[e.id] = sorted }
         }
@@ -102,6 +82,7 @@ public enum HappeningMerge {
             let (events, next) = fetch(position)
             for e in events {
                 var entry = e
+                entry.mentions = nil  // set here only, never taken from storage
                 let all = reports(e)
                 if all.count > 1 {
                     // Shown at its first matching report only.

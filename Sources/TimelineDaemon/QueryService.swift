@@ -15,8 +15,9 @@ struct QueryService: RequestHandler {
         let index = store.snapshot
         switch request.method {
         case Methods.query:
-            let query = try request.decodeParams(QueryParams.self).query()
-            let page = index.mergedQuery(query)
+            let params = try request.decodeParams(QueryParams.self)
+            let query = try params.query()
+            let page = params.merge == false ? index.query(query) : index.mergedQuery(query)
             return QueryResult(events: page.events, nextCursor: page.next?.cursor)
         case Methods.event:
             let id = try request.decodeParams(EventParams.self).id

@@ -37,9 +37,11 @@ public struct QueryParams: RPCParams, Hashable {
     public var source: String?
     public var limit: Int?
     public var cursor: String?
+    /// `false`: every report as logged, instead of one result per happening with its `mentions`.
+    public var merge: Bool?
 
     public static let names: Set<String> = [
-        "from", "to", "types", "text", "place", "organization", "source", "limit", "cursor",
+        "from", "to", "types", "text", "place", "organization", "source", "limit", "cursor", "merge",
     ]
 
     public init(
@@ -51,8 +53,10 @@ public struct QueryParams: RPCParams, Hashable {
         organization: String? = nil,
         source: String? = nil,
         limit: Int? = nil,
-        cursor: String? = nil
+        cursor: String? = nil,
+        merge: Bool? = nil
     ) {
+        self.merge = merge
         self.from = from
         self.to = to
         self.types = types
@@ -94,6 +98,12 @@ public struct QueryParams: RPCParams, Hashable {
         case .int(let n)?: limit = Int(n)
         default: return nil
         }
+        var merge: Bool?
+        switch object["merge"] {
+        case nil, .null?: merge = nil
+        case .bool(let b)?: merge = b
+        default: return nil
+        }
         self.init(
             from: from,
             to: to,
@@ -103,7 +113,8 @@ public struct QueryParams: RPCParams, Hashable {
             organization: organization,
             source: source,
             limit: limit,
-            cursor: cursor
+            cursor: cursor,
+            merge: merge
         )
     }
 
@@ -157,7 +168,7 @@ public struct QueryParams: RPCParams, Hashable {
 public struct SubscribeParams: RPCParams, Hashable {
     public var filters: QueryParams
 
-    public static let names = QueryParams.names.subtracting(["limit", "cursor"])
+    public static let names = QueryParams.names.subtracting(["limit", "cursor", "merge"])
 
     /// Takes the filters of `filters`; its paging is dropped.
     public init(_ filters: QueryParams = QueryParams()) {
@@ -185,7 +196,7 @@ public struct ChangesParams: RPCParams, Hashable {
     public var limit: Int
 
     public static let defaultLimit = 1000
-    public static let names = QueryParams.names.subtracting(["limit", "cursor"]).union(["after", "limit"])
+    public static let names = QueryParams.names.subtracting(["limit", "cursor", "merge"]).union(["after", "limit"])
 
     public init(_ filters: QueryParams = QueryParams(), after: UInt64 = 0, limit: Int = ChangesParams.defaultLimit) {
         self.filters = SubscribeParams(filters).filters

@@ -83,6 +83,9 @@ extension Timelinectl {
             try await runClient {
                 try await client.withConnection { connection in
                     params.limit = 1000
+                    // Every report as logged, like `--follow`: a file or a calendar should not
+                    // depend on which report of a happening happens to stand for it.
+                    params.merge = false
                     while true {
                         let page = try await connection.call(Methods.query, params, as: QueryResult.self)
                         var text = ""

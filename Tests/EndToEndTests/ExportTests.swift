@@ -47,7 +47,8 @@ extension EndToEnd {
             return (p.terminationStatus, try String(contentsOfFile: out, encoding: .utf8))
         }
 
-        @Test func jsonLinesCSVAndICalendarReadBack() async throws {
+        @Test(.enabled(if: devDocsPresent, "needs ../shared/eval/dev/docs"))
+        func jsonLinesCSVAndICalendarReadBack() async throws {
             let daemon = try await Self.devDaemon()
             let events = try await daemon.queryAll(QueryParams(limit: 1000))
             #expect(events.count > 20)
@@ -146,7 +147,8 @@ extension EndToEnd {
             _ = try await daemon.stop()
         }
 
-        @Test func htmlPageHoldsEveryEventEscaped() async throws {
+        @Test(.enabled(if: devDocsPresent, "needs ../shared/eval/dev/docs"))
+        func htmlPageHoldsEveryEventEscaped() async throws {
             let daemon = try await Self.devDaemon()
             let events = try await daemon.queryAll(QueryParams(limit: 1000))
             let html = try await export(daemon, ["--format", "html", "--title", "Dev <articles>"])

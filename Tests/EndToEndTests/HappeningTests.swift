@@ -18,7 +18,7 @@ extension EndToEnd {
                 ),
                 (
                     "paper.txt",
-                    "Heihe diary\n\nA meeting on the Amur bridge was held in Heihe on 12 March 2024, the city said.\n"
+                    "Heihe diary\n\nA meeting on the new bridge was held in Heihe on 12 March 2024, the city said.\n"
                 ),
                 ("other.txt", "Suifenhe\n\nOfficials met in Suifenhe on 12 March 2024 about rail freight.\n"),
             ]
@@ -38,10 +38,16 @@ extension EndToEnd {
             #expect(merged.filter { $0.places.contains("Suifenhe") }.count == 1)
 
             // A filter that only one report matches shows that report, still listing the other.
-            let onlyPaper = try await daemon.queryAll(QueryParams(text: "Amur bridge", limit: 100))
+            let onlyPaper = try await daemon.queryAll(QueryParams(text: "new bridge", limit: 100))
             #expect(onlyPaper.count == 1)
             #expect(onlyPaper.first.map { ($0.source.path as NSString).lastPathComponent } == "paper.txt")
             #expect(onlyPaper.first?.mentions?.map { ($0.source.path as NSString).lastPathComponent } == ["wire.txt"])
+            // Unmerged, as export pages: every report.
+            let all = try await daemon.queryAll(
+                QueryParams(from: "2024-03-12", to: "2024-03-12", limit: 100, merge: false)
+            )
+            #expect(all.count == merged.count + 1)
+            #expect(all.allSatisfy { $0.mentions == nil })
             _ = try await daemon.stop()
         }
     }

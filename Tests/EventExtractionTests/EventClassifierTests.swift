@@ -221,6 +221,16 @@ import TimelineCore
             expected: ["announcement 2024-05-03"]
         ),
         Case(sentence: "The bulletin is published every Friday.", expected: []),
+        // What a review found the second round's phrases should not match.
+        Case(sentence: "Li led talks with a Russian delegation on 5 May.", expected: ["meeting 2024-05-05"]),
+        Case(sentence: "In 2023, construction of the second bridge had still not begun.", expected: []),
+        Case(sentence: "The dispute led to the recall of the delegation in May.", expected: []),
+        Case(sentence: "Prices will start to rise in 2025.", expected: []),
+        Case(
+            sentence: "The council approved and reopened the market on 5 May.",
+            expected: ["approval 2024-05-05", "launch 2024-05-05"]
+        ),
+        Case(sentence: "The new rules apply to all imports for 2025.", expected: []),
         // Session 2, second round: delegations, setting phrases, numbered documents, passives,
         // antecedents, chronology lines, applications, reported content, schedules, effect.
         Case(

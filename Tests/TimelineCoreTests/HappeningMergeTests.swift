@@ -71,23 +71,28 @@ import Testing
         #expect(seen == ["a-1", "d-1", "e-1", "f-1"])
     }
 
-    /// No place, no merging; places compare without case, and link reports transitively.
-    @Test func reportsNeedAPlaceInCommon() {
+    /// No place, no merging; the same places (in any case) and the same day or month do.
+    @Test func reportsNeedTheSamePlacesAndAPreciseDate() {
         let e = Self.events.first { $0.id == "e-1" }!
         #expect(Happening.reports(of: e, among: Self.events).map(\.id) == ["e-1"])
-        let chain = [
+        let pool = [
             Self.event("x-1", .visit, "2024-05", ["Heihe"], "A"),
-            Self.event("y-1", .visit, "2024-05", ["AMUR", "heihe"], "B"),
-            Self.event("z-1", .visit, "2024-05", ["Amur"], "C"),
-            Self.event("w-1", .visit, "2024-05-01", ["Amur"], "another date"),
-            Self.event("v-1", .meeting, "2024-05", ["Amur"], "another type"),
+            Self.event("x-2", .visit, "2024-05", ["HEIHE"], "B"),
+            Self.event("y-1", .visit, "2024-05", ["Amur", "Heihe"], "a shared place is not enough"),
+            Self.event("w-1", .visit, "2024-05-01", ["Heihe"], "another date"),
+            Self.event("v-1", .meeting, "2024-05", ["Heihe"], "another type"),
+            Self.event("u-1", .visit, "2024", ["Heihe"], "a year is too coarse"),
+            Self.event("u-2", .visit, "2024", ["Heihe"], "a year is too coarse"),
         ]
-        #expect(Happening.reports(of: chain[2], among: chain).map(\.id) == ["x-1", "y-1", "z-1"])
-        // The one-pass grouping the index uses agrees with it for every event.
-        for pool in [chain, Self.events] {
-            let groups = Happening.groups(pool)
-            for e in pool where !e.places.isEmpty {
-                #expect(groups[e.id]?.map(\.id) == Happening.reports(of: e, among: pool).map(\.id))
+        #expect(Happening.reports(of: pool[0], among: pool).map(\.id) == ["x-1", "x-2"])
+        #expect(Happening.reports(of: pool[2], among: pool).map(\.id) == ["y-1"])
+        #expect(Happening.reports(of: pool[5], among: pool).map(\.id) == ["u-1"])
+        // The one-pass grouping the index uses agrees with it for every event that has company.
+        for events in [pool, Self.events] {
+            let groups = Happening.groups(events)
+            for e in events {
+                let reports = Happening.reports(of: e, among: events)
+                #expect((groups[e.id] ?? [e]).map(\.id) == reports.map(\.id))
             }
         }
     }
