@@ -5,7 +5,7 @@ extension EventIndex {
     /// They share its start day, precision and type, so they lie together in each tier's order:
     /// a binary search and a short scan.
     public func reports(of event: TimelineEvent) -> [TimelineEvent] {
-        guard !event.places.isEmpty else { return [event] }
+        guard Happening.Key(event) != nil else { return [event] }
         return Happening.reports(of: event, among: sameDay(as: event))
     }
 
@@ -28,15 +28,10 @@ extension EventIndex {
     }
 
     /// `query`, with each happening that several documents report once (`HappeningMerge`).
-    /// The happenings of a start day are worked out once per call, however many of its events
-    /// the page passes.
+    ///
+    /// - Complexity: for each event a page passes, O(log n + m) where m is the number of events
+    ///   with its start day, precision and type.
     public func mergedQuery(_ query: TimelineQuery) -> Page {
-        struct Day: Hashable {
-            let startDay: Int
-            let precision: Int
-            let type: EventType
-        }
-        var known: [Day: [String: [TimelineEvent]]] = [:]
         let (events, next) = HappeningMerge.page(
             limit: max(0, query.limit),
             after: query.after,
@@ -47,12 +42,7 @@ extension EventIndex {
                 let page = self.query(q)
                 return (page.events, page.next)
             },
-            reports: { e in
-                guard !e.places.isEmpty else { return [e] }
-                let day = Day(startDay: e.start.dayNumber, precision: e.date.precision, type: e.type)
-                if known[day] == nil { known[day] = Happening.groups(sameDay(as: e)) }
-                return known[day]?[e.id] ?? [e]
-            }
+            reports: reports(of:)
         )
         return Page(events: events, next: next)
     }

@@ -24,24 +24,13 @@ public enum Happening {
     /// The reports of `event`'s happening among `candidates`, itself included, sorted by id.
     public static func reports(of event: TimelineEvent, among candidates: [TimelineEvent]) -> [TimelineEvent] {
         guard let key = Key(event) else { return [event] }
-        var out = candidates.filter { $0.id != event.id && Key($0) == key }
+        // Cheap tests first: a key lower-cases and sorts its places.
+        var out = candidates.filter {
+            $0.id != event.id && $0.date == event.date && $0.type == event.type
+                && $0.places.count >= key.places.count && Key($0) == key
+        }
         out.append(event)
         return out.sorted { $0.id < $1.id }
-    }
-
-    /// Every happening among `events` (of one start day), as a map from the id of each event that
-    /// shares its happening with another to all the reports of it, sorted by id.
-    public static func groups(_ events: [TimelineEvent]) -> [String: [TimelineEvent]] {
-        var byKey: [Key: [TimelineEvent]] = [:]
-        for e in events {
-            if let key = Key(e) { byKey[key, default: []].append(e) }
-        }
-        var out: [String: [TimelineEvent]] = [:]
-        for (_, group) in byKey where group.count > 1 {
-            let sorted = group.sorted { $0.id < $1.id }
-            for e in sorted { out[e.id] = sorted }
-        }
-        return out
     }
 }
 
