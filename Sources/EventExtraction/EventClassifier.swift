@@ -476,6 +476,8 @@ struct EventClassifier: Sendable {
     func frontedCost(_ tokens: [Token], _ trigger: Range<Int>, _ date: TemporalMention, near: Bool) -> Int? {
         // "In May 2012, the mayor …", and a chronology's "December 1995 — five states sign …".
         guard !near, date.first <= 1, date.end < tokens.count, Self.frontingMarks.contains(tokens[date.end].text),
+            // A dash only with a space before it: "December 1995 — …", not a span's "1995–2001".
+            !PatternContext.dashes.contains(tokens[date.end].text) || tokens[date.end].spaceBefore,
             trigger.lowerBound > date.end,
             !(date.end..<trigger.lowerBound).contains(where: { Self.hardBarriers.contains(tokens[$0].text) })
         else { return nil }

@@ -18,8 +18,9 @@ final class PatternContext: Sendable {
     func e(_ i: Int) -> WordEntry { i >= 0 && i < entries.count ? entries[i] : .none }
 
     static let dashes: Set<String> = ["-", "\u{2013}", "\u{2014}", "\u{2012}", "\u{2010}", "\u{2011}"]
-    /// Words and signs that make the number after them an identifier, not a year.
-    static let numberSigns: Set<String> = ["no", "nos", "number", "#", "\u{2116}"]
+    /// Capitalised, these make the number after them an identifier, not a year ("#" and "№" are
+    /// in `currency`).
+    static let numberSigns: Set<String> = ["no", "nos"]
     static let currency: Set<String> = ["$", "\u{00A5}", "\u{20AC}", "\u{00A3}", "\u{20BD}", "#", "\u{2116}"]
 
     func t(_ i: Int) -> Token? { i >= 0 && i < tokens.count ? tokens[i] : nil }
@@ -89,9 +90,11 @@ final class PatternContext: Sendable {
             return nil
         }
         if let p = t(i - 1), p.kind == .punct, Self.currency.contains(p.text) { return nil }
-        // A document's or a law's number: "Resolution No. 1794", "No 2015", "#2024", "№ 1999".
-        if let p = t(i - 1), Self.numberSigns.contains(p.lower) { return nil }
-        if let p = t(i - 1), p.text == ".", let q = t(i - 2), Self.numberSigns.contains(q.lower) { return nil }
+        // A document's or a law's number: "Resolution No. 1794", "Nos 2015"; not "no 2025 fair".
+        if let p = t(i - 1), Self.numberSigns.contains(p.lower), p.isCapitalized { return nil }
+        if let p = t(i - 1), p.text == ".", let q = t(i - 2), Self.numberSigns.contains(q.lower), q.isCapitalized {
+            return nil
+        }
         if let n = t(i + 1) {
             if n.text == "%" { return nil }
             if e(i + 1).quantityUnit { return nil }

@@ -96,3 +96,11 @@ import TimelineCore
         #expect(TestSupport.timexes(input).map(\.value) == values)
     }
 }
+
+extension TemporalTaggerTests {
+    /// "No." marks a document's number only when capitalised: "no" is also a word.
+    @Test func lowerCaseNoIsAWord() {
+        #expect(TestSupport.timexes("There will be no 2025 fair in Heihe.").map(\.value) == ["2025"])
+        #expect(TestSupport.timexes("Decree No 2025 was cited.").isEmpty)
+    }
+}
