@@ -2,7 +2,7 @@
 
 Each event is (type, date, evidence[, O]); O marks a judgement call ("optional": true).
 Evidence is a verbatim span of the document, unique in it and within one line.
-Run: python3 build_gold.py && python3 check.py
+Run: python3 build_gold.py && python3 ../check_gold.py
 """
 import json
 D={"n01_dvinform_bolshoi_ussuriysky.txt":"2025-03-18",

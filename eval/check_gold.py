@@ -1,11 +1,12 @@
-"""Consistency check of the gold (adapted from eval/own/check.py).
+"""Consistency check of one set's gold: python3 eval/check_gold.py eval/ownN
 
 Fails on: evidence missing from its doc, evidence not unique in its doc, evidence
 spanning a line break, malformed date values, unknown types, docs in gold that are
 not in docs.jsonl (or have no file), duplicate gold lines.
 Prints words per doc and a counts table (scored+optional) per doc and type.
 """
-import json,re,collections,datetime,os
+import json,re,collections,datetime,os,sys
+os.chdir(sys.argv[1] if len(sys.argv)>1 else ".")
 TY=["meeting","visit","deadline","approval","agreement","launch","announcement"]
 R=re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?|-W(0[1-9]|[1-4]\d|5[0-3])|-Q[1-4]|-H[12]|-(SP|SU|FA|WI))?$")
 docs={json.loads(l)["doc"]:json.loads(l)["dct"] for l in open("docs.jsonl")}
@@ -44,3 +45,4 @@ for d in list(docs)+["all"]:
     print("| %s | %s | %d | %d |"%(d[:3],(" | ".join(row)),s,o))
 print()
 print("OK" if ok else "FAIL")
+sys.exit(0 if ok else 1)
