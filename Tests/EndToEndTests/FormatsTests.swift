@@ -92,21 +92,17 @@ extension EndToEnd {
             }
 
             // The daemon's events for each file are those extract finds in the same file.
-            let events = try await daemon.queryAll(QueryParams(limit: 1000))
+            // Every report: the versions of one article report the same happenings.
+            let events = try await daemon.queryAll(QueryParams(limit: 1000, merge: false))
             let dropped = files.filter { $0 != "scanned.pdf" }.map {
                 daemon.dropDir + "/" + ($0 as NSString).lastPathComponent
             }
             let (status, output) = try await DaemonHarness.ctl(["extract"] + dropped)
             #expect(status == 0, "\(output)")
             let offline = try FormatFixtures.events(output)
-            // One happening in several versions of an article is one result; its other reports are mentions.
-            let reports: [(path: String, row: [String])] = events.flatMap { e in
-                let sources = [(e.source.path, e.evidence)] + (e.mentions ?? []).map { ($0.source.path, $0.evidence) }
-                return sources.map { (path: $0.0, row: [e.type.rawValue, e.date.description, $0.1]) }
-            }
             for name in names where name != "scanned.pdf" {
-                let fromDaemon = reports.filter { ($0.path as NSString).lastPathComponent == name }.map(\.row)
-                    .sorted { $0.joined() < $1.joined() }
+                let fromDaemon = events.filter { ($0.source.path as NSString).lastPathComponent == name }
+                    .map { [$0.type.rawValue, $0.date.description, $0.evidence] }.sorted { $0.joined() < $1.joined() }
                 let fromExtract = offline.filter { $0[0] == name }.map { Array($0.dropFirst()) }
                     .sorted { $0.joined() < $1.joined() }
                 #expect(fromDaemon == fromExtract, "\(name)")
