@@ -143,12 +143,15 @@ public struct Extractor: Sendable {
             let type: EventType
             let family: String
         }
+        // Worked out once per mention, not once per pair.
+        let intervals = candidates.map(\.event.date.interval)
+        let entities = candidates.map { Set($0.event.places + $0.event.organizations) }
         var buckets: [Bucket: [Int]] = [:]
         for (i, c) in candidates.enumerated() {
             buckets[Bucket(type: c.event.type, family: c.family), default: []].append(i)
         }
         for key in buckets.keys {
-            buckets[key]!.sort { candidates[$0].event.date.interval.start < candidates[$1].event.date.interval.start }
+            buckets[key]!.sort { intervals[$0].start < intervals[$1].start }
         }
         var keep = [Bool](repeating: true, count: candidates.count)
         for (i, a) in candidates.enumerated() {
@@ -157,30 +160,28 @@ public struct Extractor: Sendable {
             // "the railway is to be completed by 2027"): a bare "by" never merges.
             guard a.family != "by", let bucket = buckets[Bucket(type: ea.type, family: a.family)], bucket.count > 1
             else { continue }
-            let ia = ea.date.interval
+            let ia = intervals[i]
             // The first member starting no earlier than `a`.
             var lo = 0
             var hi = bucket.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if candidates[bucket[mid]].event.date.interval.start < ia.start { lo = mid + 1 } else { hi = mid }
+                if intervals[bucket[mid]].start < ia.start { lo = mid + 1 } else { hi = mid }
             }
             var k = lo
             while k < bucket.count {
                 let j = bucket[k]
                 k += 1
                 let eb = candidates[j].event
-                let ib = eb.date.interval
+                let ib = intervals[j]
                 if ib.start > ia.end { break }
                 guard j != i, keep[j], ib.end <= ia.end,
                     ea.date.precision > eb.date.precision || (ea.date == eb.date && j < i)
                 else { continue }
-                let b = candidates[j]
-                let entitiesA = Set(ea.places + ea.organizations)
-                let entitiesB = Set(eb.places + eb.organizations)
                 let related =
-                    !entitiesA.isDisjoint(with: entitiesB)
-                    || ((entitiesA.isEmpty || entitiesB.isEmpty) && !a.content.isDisjoint(with: b.content))
+                    !entities[i].isDisjoint(with: entities[j])
+                    || ((entities[i].isEmpty || entities[j].isEmpty)
+                        && !a.content.isDisjoint(with: candidates[j].content))
                 if related {
                     keep[i] = false
                     break
