@@ -75,9 +75,8 @@ struct EventClassifier: Sendable {
     /// ("the 20th anniversary of the signing of the treaty").
     static let commemorationReach = 10
 
-    func triggers(in tokens: [Token], stems: [String], excluding mentions: [TemporalMention]) -> [TriggerHit] {
-        var inMention = [Bool](repeating: false, count: tokens.count)
-        for m in mentions { for k in m.first..<m.end { inMention[k] = true } }
+    /// - Parameter inMention: for each token, whether it stands in a temporal expression.
+    func triggers(in tokens: [Token], stems: [String], excluding inMention: [Bool]) -> [TriggerHit] {
         var hits: [TriggerHit] = []
         var i = 0
         while i < tokens.count {
@@ -105,10 +104,11 @@ struct EventClassifier: Sendable {
     ) -> [Candidate] {
         guard !dates.isEmpty else { return [] }
         let stems = tokens.map { $0.kind == .word ? Stemmer.stem($0.lower) : $0.lower }
-        let hits = triggers(in: tokens, stems: stems, excluding: allMentions)
         var inMention = [Bool](repeating: false, count: tokens.count)
         for m in allMentions { for k in m.first..<m.end { inMention[k] = true } }
-        let scopes = relativeClauses(tokens)
+        let hits = triggers(in: tokens, stems: stems, excluding: inMention)
+        // Only triggers consult clause scopes; "by DATE" targets need none.
+        let scopes = hits.isEmpty ? [] : relativeClauses(tokens)
         let conditional = conditionalClauses(tokens)
 
         // Which dates can carry an event, and which only a deadline ("by 2035").
