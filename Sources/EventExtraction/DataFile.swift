@@ -122,3 +122,41 @@ struct DataFile {
         return result
     }
 }
+
+extension DataFile {
+    private init(renaming file: DataFile, to name: String) {
+        self.name = name
+        self.lines = file.lines
+    }
+
+    /// Reads files a user names by path (a folder stands for its `*.txt` files, sorted by name);
+    /// messages name each file by the path given.
+    /// - Throws: `ExtractionError.missingResource` for a path that cannot be read.
+    static func read(userFiles urls: [URL]) throws -> [DataFile] {
+        var files: [DataFile] = []
+        for url in urls {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                throw ExtractionError(code: .missingResource, message: "\(url.path): no such file or folder")
+            }
+            let paths: [URL]
+            if isDirectory.boolValue {
+                let names: [String]
+                do {
+                    names = try FileManager.default.contentsOfDirectory(atPath: url.path)
+                } catch {
+                    throw ExtractionError(code: .missingResource, message: "\(url.path): cannot list", cause: error)
+                }
+                paths = names.filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted()
+                    .map { url.appendingPathComponent($0) }
+            } else {
+                paths = [url]
+            }
+            for path in paths {
+                let file = try read(path.lastPathComponent, in: path.deletingLastPathComponent())
+                files.append(DataFile(renaming: file, to: path.path))
+            }
+        }
+        return files
+    }
+}

@@ -55,6 +55,8 @@ struct DateLexicon: Sendable {
     var yearMarkers: Set<String> = []
     /// `date-units.tsv` (e.g. `zh/`): `年<TAB>year`, `月<TAB>month`, `日<TAB>day`.
     var ideographUnits: [String: String] = [:]
+    /// `patterns.txt`, after any user pattern files: the tagger's rules.
+    var patterns = TemporalRules()
 
     /// `NONE`: part of the expression, no mod (`earlier this year`).
     static let modValues: Set<String> = [

@@ -19,13 +19,24 @@ public struct ExtractionResources: Sendable {
     /// - Parameters:
     ///   - directory: the folder holding one folder per language.
     ///   - language: the primary language folder.
+    ///   - patternFiles: the user's pattern files (a folder stands for its `*.txt` files, by name),
+    ///     tried before `<lang>/patterns.txt`, so on a tie in length their rules win.
     /// - Throws: `ExtractionError` naming `file:line` on a bad line, or the missing file.
-    public static func load(from directory: URL, language: String = "en") throws -> ExtractionResources {
+    public static func load(
+        from directory: URL,
+        language: String = "en",
+        patternFiles: [URL] = []
+    ) throws -> ExtractionResources {
         var dates = DateLexicon()
         try dates.merge(from: directory, language: language, required: true)
         if let also = try DataFile.readIfPresent("\(language)/also.txt", in: directory) {
             for other in try also.list() { try dates.merge(from: directory, language: other, required: false) }
         }
+        dates.patterns = try TemporalRules(
+            files: try DataFile.read(userFiles: patternFiles) + [
+                DataFile.read("\(language)/patterns.txt", in: directory)
+            ]
+        )
         let abbreviations = Set(try DataFile.read("\(language)/abbreviations.txt", in: directory).list())
         let clock = Set(try DataFile.read("\(language)/clock-abbreviations.txt", in: directory).list())
         return ExtractionResources(
@@ -47,13 +58,14 @@ public struct ExtractionResources: Sendable {
     /// The folder is `Bundle.module.resourceURL/Resources` on Darwin; on Linux,
     /// Foundation's `resourceURL` of the bundle is already its `Resources` folder,
     /// so both places are tried.
+    /// - Parameter patternFiles: the user's pattern files, as for `load(from:language:patternFiles:)`.
     /// - Throws: `ExtractionError` if the bundle has no resources or a file is bad.
-    public static func bundled() throws -> ExtractionResources {
+    public static func bundled(patternFiles: [URL] = []) throws -> ExtractionResources {
         let bases = [Bundle.module.resourceURL, Bundle.module.bundleURL].compactMap { $0 }
         for base in bases {
             for candidate in [base.appendingPathComponent("Resources"), base]
             where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("en/months.tsv").path) {
-                return try load(from: candidate)
+                return try load(from: candidate, patternFiles: patternFiles)
             }
         }
         throw ExtractionError(

@@ -1,23 +1,50 @@
-/// Finds temporal expressions in tokens: every pattern of `TemporalPattern.all`
-/// at each token, longest match first, with an optional modifier before it
-/// (`early`, `mid-`, `late`, `the end of`).
+/// Finds temporal expressions in tokens: the rules of the pattern files (`lexicon.patterns`) at
+/// each token, longest match first, with an optional modifier before it (`early`, `mid-`, `late`,
+/// `the end of`).
 ///
-/// - Complexity: O(n · p) for n tokens and p patterns; each pattern looks at a
-///   few tokens.
+/// The rules are indexed by the kind of token they start at: each word of the lexicon has the list
+/// of rules that can start at it (`WordEntry.ruleList`), numbers and ideographs another; other
+/// tokens try none.
+///
+/// - Complexity: O(n · p) for n tokens and p rules that can start at a token; each rule looks at
+///   a few tokens.
 struct TemporalTagger: Sendable {
     let lexicon: DateLexicon
     /// Modifier phrases, longest first.
     private let modifiers: [(words: [String], mod: String)]
-    /// Every word the lexicon knows, with what it knows (`WordEntry.startsExpression`: words that
-    /// can start an expression; other words are skipped without trying the patterns; numbers and
-    /// ideographs are always tried).
+    /// Every word the lexicon and the rules know, with what they know.
     private let words: [String: WordEntry]
+    /// The rules that can start at a word, by `WordEntry.ruleList`, in file order (list 0 is empty).
+    private let ruleLists: [[Int]]
+    /// The rules that can start at a number or an ideograph.
+    private let numberRules: [Int]
 
     init(lexicon: DateLexicon) {
         self.lexicon = lexicon
         modifiers = lexicon.modifiers.map { (words: $0.key.split(separator: " ").map(String.init), mod: $0.value) }
             .sorted { $0.words.count > $1.words.count }
-        words = lexicon.wordTable(startWords: TemporalPattern.startWords.union(["the", "every", "each", "q", "h"]))
+        let rules = lexicon.patterns.rules
+        var table = lexicon.wordTable(startWords: Set(rules.flatMap(\.startWords)))
+        var lists: [[Int]] = [[]]
+        var listIndex: [[Int]: UInt16] = [[]: 0]
+        let modifierStarts = Set(modifiers.map { $0.words[0] })
+        for (word, entry) in table {
+            let list = rules.indices.filter {
+                !rules[$0].starts.isDisjoint(with: entry.starts) || rules[$0].startWords.contains(word)
+            }
+            let index =
+                listIndex[list]
+                ?? {
+                    lists.append(list)
+                    listIndex[list] = UInt16(lists.count - 1)
+                    return UInt16(lists.count - 1)
+                }()
+            table[word]!.ruleList = index
+            table[word]!.startsExpression = index != 0 || modifierStarts.contains(word)
+        }
+        words = table
+        ruleLists = lists
+        numberRules = rules.indices.filter { rules[$0].starts.contains(.number) }
     }
 
     func tag(_ tokens: [Token]) -> [TemporalMention] {
@@ -80,17 +107,17 @@ struct TemporalTagger: Sendable {
     private func bestMatch(_ c: PatternContext, at i: Int) -> PatternMatch? {
         // A modifier can end the text ("… late"): nothing follows it to match.
         guard i < c.tokens.count else { return nil }
-        let tok = c.tokens[i]
-        // Skip punctuation and words no pattern starts with, without trying the patterns.
-        switch tok.kind {
+        // Punctuation and words no rule starts with try no rule.
+        let list: [Int]
+        switch c.tokens[i].kind {
         case .punct: return nil
-        case .word: if !c.entries[i].startsExpression { return nil }
-        case .number, .ideograph: break
+        case .word: list = ruleLists[Int(c.entries[i].ruleList)]
+        case .number, .ideograph: list = numberRules
         }
-        let kinds: TemporalPattern.Starts = tok.kind == .word ? c.entries[i].starts : .number
+        let rules = lexicon.patterns.rules
         var best: PatternMatch?
-        for k in TemporalPattern.all.indices where !TemporalPattern.all[k].starts.isDisjoint(with: kinds) {
-            guard let m = TemporalPattern.all[k].match(c, i) else { continue }
+        for k in list {
+            guard let m = rules[k].match(c, i) else { continue }
             let length = m.rangeEnd.map { $0.offset + $0.length } ?? m.length
             let bestLength = best.map { b in b.rangeEnd.map { $0.offset + $0.length } ?? b.length } ?? 0
             if length > bestLength { best = m }

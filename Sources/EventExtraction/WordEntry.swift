@@ -29,8 +29,10 @@ struct WordEntry: Sendable {
     var afterReference = false
     /// Some pattern or modifier may start at this word.
     var startsExpression = false
-    /// Which patterns may start here (`TemporalPattern.Starts`).
+    /// Which kinds of pattern may start here (`TemporalPattern.Starts`).
     var starts: TemporalPattern.Starts = []
+    /// The rules that may start here: an index into the tagger's rule lists (0: none).
+    var ruleList: UInt16 = 0
 
     static let none = WordEntry()
 
@@ -114,6 +116,8 @@ extension DateLexicon {
         mark(["fiscal"], .fiscal)
         mark(TemporalPattern.durationWords, .durationWord)
         mark(["q", "h"], .letterQH)
+        mark(shifts.keys, .shift)
+        mark(dayParts.keys, .dayPart)
         return table
     }
 }

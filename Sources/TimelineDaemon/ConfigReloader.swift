@@ -17,7 +17,7 @@ import UnixSignals
 ///
 /// Taking effect at once: `log_level`, `server.socket_mode`,
 /// `server.socket_group`, `server.allowed_uids`, `server.allowed_gids`,
-/// `ingest.max_file_bytes`, `extraction.rules_dir` and the rules themselves.
+/// `ingest.max_file_bytes`, `extraction.rules_dir`, `extraction.patterns` and the rules themselves.
 /// Any other change is reported as needing a restart.
 struct ConfigReloader: Service {
     /// Trapped before the daemon says READY=1, so that no SIGHUP after it is
@@ -55,15 +55,8 @@ struct ConfigReloader: Service {
         do {
             new = try source.load()
             converter = try ArticleConverter(fallbackEncodings: new.fallbackEncodings)
-            let rulesDir = new.rulesDir
             // Reading rule files blocks: keep it off the cooperative pool.
-            let resources = try await NIOThreadPool.singleton.runIfActive {
-                if let rulesDir {
-                    try ExtractionResources.load(from: URL(fileURLWithPath: rulesDir))
-                } else {
-                    try ExtractionResources.bundled()
-                }
-            }
+            let resources = try await NIOThreadPool.singleton.runIfActive { [new] in try new.extractionResources() }
             extractor = Extractor(resources: resources)
         } catch {
             logger.error("reload failed; the running configuration stays", metadata: ["error": "\(error)"])

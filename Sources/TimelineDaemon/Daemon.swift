@@ -57,11 +57,7 @@ public struct Daemon {
 
         let resources: ExtractionResources
         do {
-            if let dir = config.rulesDir {
-                resources = try ExtractionResources.load(from: URL(fileURLWithPath: dir))
-            } else {
-                resources = try ExtractionResources.bundled()
-            }
+            resources = try config.extractionResources()
         } catch {
             throw DaemonError("cannot load the extraction rules: \(error)")
         }

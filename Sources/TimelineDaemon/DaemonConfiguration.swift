@@ -23,6 +23,7 @@ import Foundation
 /// | `ingest.workers` | 0 (one per core) |
 /// | `ingest.fallback_encodings` | `["GB18030", "WINDOWS-1251", "WINDOWS-1252"]` (iconv names) |
 /// | `extraction.rules_dir` | empty: the rules built into the binary |
+/// | `extraction.patterns` | `[]`: temporal pattern files (or folders of `*.txt` ones) tried before the built-in |
 ///
 /// Relative paths are taken from the working directory. Command-line flags
 /// override the file.
@@ -46,6 +47,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// Tried in order, through iconv, for a text or HTML file that is not UTF-8 and has no byte order mark.
     public var fallbackEncodings = ArticleConverter.defaultFallbackEncodings
     public var rulesDir: String?
+    /// The user's temporal pattern files or folders, tried before the rules' own `patterns.txt`.
+    public var patternFiles: [String] = []
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         stateDir = environment["STATE_DIRECTORY"].flatMap { $0.split(separator: ":").first.map(String.init) } ?? "state"
@@ -150,6 +153,16 @@ public struct DaemonConfiguration: Sendable, Equatable {
             case "extraction.rules_dir":
                 let dir = try string()
                 rulesDir = dir.isEmpty ? nil : dir
+            case "extraction.patterns":
+                guard case .array(let items) = entry.value else { throw fail("expected a list of paths") }
+                var paths: [String] = []
+                for item in items {
+                    guard case .string(let path) = item, !path.isEmpty else {
+                        throw fail("expected a list of paths, such as [\"/etc/timelined/patterns\"]")
+                    }
+                    paths.append(path)
+                }
+                patternFiles = paths
             default:
                 throw fail("unknown key (see config/timelined.toml for the keys)")
             }

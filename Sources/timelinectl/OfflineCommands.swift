@@ -22,6 +22,13 @@ extension Timelinectl {
         var rules: String?
         @Option(
             help: ArgumentHelp(
+                "A temporal pattern file, or a folder of *.txt ones, tried before the built-in patterns (repeatable).",
+                valueName: "path"
+            )
+        )
+        var patterns: [String] = []
+        @Option(
+            help: ArgumentHelp(
                 "Name each document by its file's stem with this extension instead (in the output and in --dct-map).",
                 discussion: "`--doc-extension txt` makes `000_x.html` and `000_x.pdf` the document `000_x.txt`, "
                     + "so their events score against the plain text's gold.",
@@ -61,9 +68,12 @@ extension Timelinectl {
         func run() async throws {
             let resources: ExtractionResources
             do {
+                let patternFiles = patterns.map { URL(fileURLWithPath: $0) }
                 resources =
-                    try rules.map { try ExtractionResources.load(from: URL(fileURLWithPath: $0)) }
-                    ?? ExtractionResources.bundled()
+                    try rules.map {
+                        try ExtractionResources.load(from: URL(fileURLWithPath: $0), patternFiles: patternFiles)
+                    }
+                    ?? ExtractionResources.bundled(patternFiles: patternFiles)
             } catch {
                 throw ValidationError("cannot load rules: \(error)")
             }

@@ -12,11 +12,11 @@ import TimelineCore
         var testDescription: String { "\(pattern): \(input)" }
     }
 
-    static let patternExamples: [Example] = TemporalPattern.all.flatMap { p in
-        p.examples.map { Example(pattern: p.name, input: $0.input, text: $0.text, value: $0.value) }
+    static let patternExamples: [Example] = TestSupport.resources.dates.patterns.rules.flatMap { rule in
+        rule.examples.map { Example(pattern: rule.source, input: $0.input, text: $0.text, value: $0.value) }
     }
 
-    /// Every example listed with a pattern, with the document date 2024-05-26 (a Sunday).
+    /// Every example listed with a rule in the pattern files, with the document date 2024-05-26 (a Sunday).
     @Test(arguments: patternExamples)
     func patternExample(_ e: Example) {
         let found = TestSupport.timexes(e.input)
