@@ -32,7 +32,9 @@ struct PatternValue: Sendable {
         case halfAlone = "half-alone"
         case weekday
         case unitOffset = "unit-offset"
-        case ago, reference, time, duration, set
+        case ago
+        case unitAgo = "unit-ago"
+        case reference, time, duration, set
 
         /// Each signature the function accepts (some take an optional last argument).
         var signatures: [[WordClassKind]] {
@@ -47,6 +49,7 @@ struct PatternValue: Sendable {
             case .weekday: return [[.number], [.number, .number]]
             case .unitOffset: return [[.unit, .number]]
             case .ago: return [[.number, .unit, .shift]]
+            case .unitAgo: return [[.unit, .shift]]
             case .reference: return [[.none]]
             case .time: return [[.dayName, .dayPart]]
             case .duration, .set: return [[.set]]
@@ -121,6 +124,12 @@ struct PatternValue: Sendable {
             }
             let amount = shift.signum() * n * scale
             if abs(shift) == 2 { return .shiftFromPrevious(unit, amount) }
+            return unit == .year ? .yearsAgo(amount) : .unitOffset(unit, amount)
+        case .unitAgo:
+            // One unit before or after the document date, whatever the shift word counts from: a
+            // year keeps the precision of a quarter or half of the document's year mentioned before.
+            guard let (unit, scale) = TemporalPattern.calendarUnit(WordEntry.units[int(0) - 1]) else { return nil }
+            let amount = int(1).signum() * scale
             return unit == .year ? .yearsAgo(amount) : .unitOffset(unit, amount)
         case .reference:
             guard case .text(let v) = arguments[0] else { return nil }

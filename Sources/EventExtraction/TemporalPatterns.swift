@@ -58,7 +58,7 @@ extension TemporalPattern {
     /// The Swift rules by the name a pattern file calls them (`code:numericDate`).
     static let named: [String: TemporalPattern] = [
         "numericDate": numericDate, "quarterOrHalf": quarterOrHalf, "yearRange": yearRange,
-        "relativeUnit": relativeUnit, "unitAgo": unitAgo, "deictic": deictic, "same": same, "duration": duration,
+        "relativeUnit": relativeUnit, "deictic": deictic, "same": same, "duration": duration,
         "clockTime": clockTime,
     ]
 
@@ -216,28 +216,6 @@ extension TemporalPattern {
 
     /// Words after "the" that make "the past two years", "the next week" a duration.
     static let durationOpeners: Set<String> = ["past", "last", "next", "coming", "following"]
-
-    static let unitAgo = TemporalPattern(
-        name: "unit-ago",
-        starts: [.the, .unit]
-    ) { c, i in
-        // "year-earlier results", "the year-ago quarter": the same period a year before.
-        let the = c.word(i, "the") ? 1 : 0
-        let k = i + the
-        guard let u = c.unit(k), let (unit, scale) = Self.calendarUnit(u), c.isDash(k + 1), c.touching(k),
-            c.touching(k + 1), let sign = c.shift(k + 2)?.sign
-        else { return nil }
-        let shift = sign
-        // "the year-ago quarter": the quarter reported on (the last one ended), a year before.
-        if the == 1, unit == .year, c.word(k + 3, "quarter") {
-            return PatternMatch(length: the + 4, reference: .unitOffset(.quarter, shift * 4 - 1))
-        }
-        if the == 1, c.word(k + 3, "period") {
-            return PatternMatch(length: the + 4, reference: .unitOffset(unit, shift * scale))
-        }
-        guard the == 0 else { return nil }
-        return PatternMatch(length: 3, reference: .unitOffset(unit, shift * scale))
-    }
 
     static let deictic = TemporalPattern(
         name: "deictic",

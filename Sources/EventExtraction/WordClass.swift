@@ -50,6 +50,8 @@ enum WordClass: String, CaseIterable, Sendable {
     case dateUnit = "DATEUNIT"
     /// Any dash or hyphen (`-`, `–`, `—` …); a literal `-` in a pattern is the hyphen only.
     case dash = "DASH"
+    /// The minutes of a clock time: a colon and two digits, touching (`:30` of `17:30`), 0–59.
+    case minutes = "MINUTES"
 
     /// What an argument of a value function made from this class means.
     var kind: WordClassKind {
@@ -70,6 +72,7 @@ enum WordClass: String, CaseIterable, Sendable {
         switch self {
         case .month, .monthName: return .month
         case .monthNumber, .day, .dayNumber, .yearNumber, .number1, .number2, .number4, .dateUnit: return .number
+        case .minutes: return []
         case .year, .count: return [.number, .count]
         case .weekday: return .weekday
         case .season: return .season
@@ -152,6 +155,11 @@ enum WordClass: String, CaseIterable, Sendable {
             guard let tok = c.t(i), let u = c.lexicon.ideographUnits[tok.text] else { return nil }
             return (Self.dateUnits.firstIndex(of: u) ?? 0, 1)
         case .dash: return c.isDash(i) ? (0, 1) : nil
+        case .minutes:
+            guard c.word(i, ":"), c.touching(i - 1), c.touching(i), let m = c.t(i + 1), m.kind == .number,
+                m.digitCount == 2, let n = m.number, n < 60
+            else { return nil }
+            return (n, 2)
         }
     }
 }

@@ -63,6 +63,13 @@ import TimelineCore
         #expect(TestSupport.timexes(input).filter { $0.type == "DATE" }.isEmpty)
     }
 
+    /// A clock time after a month and day is not a day of that month ("April 17:00"); a colon
+    /// after a date ("on Oct. 26: the court …") is only punctuation.
+    @Test func colonAfterADate() {
+        #expect(!TestSupport.timexes("Polls close on April 17:30 local time.").contains { $0.text == "April 17" })
+        #expect(TestSupport.timexes("It said on Oct. 26: the talks resume.").map(\.text) == ["Oct. 26"])
+    }
+
     /// Relative expressions against a Monday document date (2022-03-14, ISO week 11).
     @Test(arguments: [
         ("Barges sailed late last week.", "2022-W10"), ("The crew landed last Wednesday.", "2022-03-09"),
