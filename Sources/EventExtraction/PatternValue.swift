@@ -30,7 +30,7 @@ struct PatternValue: Sendable {
         case halfOfYear = "half-of-year"
         case quarterAlone = "quarter-alone"
         case halfAlone = "half-alone"
-        case weekday
+        case weekday, weekend
         case unitOffset = "unit-offset"
         case ago
         case unitAgo = "unit-ago"
@@ -47,6 +47,7 @@ struct PatternValue: Sendable {
             case .seasonAlone: return [[.season]]
             case .seasonOffset, .seasonOfYear: return [[.season, .number]]
             case .weekday: return [[.number], [.number, .number]]
+            case .weekend: return [[], [.number]]
             case .unitOffset: return [[.unit, .number]]
             case .ago: return [[.number, .unit, .shift]]
             case .unitAgo: return [[.unit, .shift]]
@@ -113,6 +114,7 @@ struct PatternValue: Sendable {
             guard (1...2).contains(int(0)) else { return nil }
             return .part(.half(int(0)))
         case .weekday: return .weekday(int(0), offset: arguments.count > 1 ? int(1) : nil)
+        case .weekend: return .weekend(offset: arguments.isEmpty ? nil : int(0))
         case .unitOffset:
             guard let (unit, scale) = TemporalPattern.calendarUnit(WordEntry.units[int(0) - 1]) else { return nil }
             return .unitOffset(unit, int(1) * scale)

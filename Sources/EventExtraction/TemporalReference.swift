@@ -32,6 +32,8 @@ enum TemporalReference: Hashable, Sendable {
     case partOfYear(Part, yearOffset: Int)
     /// A weekday, with last/this/next (`offset`) or alone (`nil`).
     case weekday(Int, offset: Int?)
+    /// A weekend, with last/this/next (`offset`) or alone (`nil`, `the weekend`): `2024-W20-WE`.
+    case weekend(offset: Int?)
     /// A calendar unit counted from the document date: `yesterday` (day -1), `this week`, `next year`,
     /// `two years ago` (year -2).
     case unitOffset(Unit, Int)
@@ -183,6 +185,23 @@ enum TemporalReference: Hashable, Sendable {
                 }
             }
             return cal(.day(day))
+        case .weekend(let offset):
+            // Saturday 6, Sunday 7: a weekend belongs to its ISO week.
+            let weekday = dct.isoWeekday
+            let weeks: Int
+            switch offset {
+            case .some(let o): weeks = o
+            case .none:
+                switch direction {
+                case .past: weeks = weekday >= 6 ? 0 : -1
+                case .future: weeks = weekday >= 6 ? 1 : 0
+                // News early in the week tells of the weekend just gone; late in the week, of the coming one.
+                case .nearest: weeks = weekday <= 3 ? -1 : 0
+                }
+            }
+            let w = dct.adding(days: 7 * weeks).isoWeek
+            let value = TimexValue(.week(year: w.year, week: w.week))
+            return ("\(value.description)-WE", value)
         case .yearsAgo(let n):
             if let previous {
                 switch previous.kind {
