@@ -35,6 +35,7 @@ struct PatternValue: Sendable {
         case ago
         case unitAgo = "unit-ago"
         case reference, time, duration, set
+        case durationAndAHalf = "duration-and-a-half"
 
         /// Each signature the function accepts (some take an optional last argument).
         var signatures: [[WordClassKind]] {
@@ -51,6 +52,7 @@ struct PatternValue: Sendable {
             case .unitOffset: return [[.unit, .number]]
             case .ago: return [[.number, .unit, .shift]]
             case .unitAgo: return [[.unit, .shift]]
+            case .durationAndAHalf: return [[.number, .unit]]
             case .reference: return [[.none]]
             case .time: return [[.dayName, .dayPart]]
             case .duration, .set: return [[.set]]
@@ -133,6 +135,18 @@ struct PatternValue: Sendable {
             guard let (unit, scale) = TemporalPattern.calendarUnit(WordEntry.units[int(0) - 1]) else { return nil }
             let amount = int(1).signum() * scale
             return unit == .year ? .yearsAgo(amount) : .unitOffset(unit, amount)
+        case .durationAndAHalf:
+            // Half a unit in the next smaller one; weeks, months and quarters have no exact half.
+            let n = int(0)
+            guard n > 0 else { return nil }
+            switch WordEntry.units[int(1) - 1] {
+            case "Y": return .duration("P\(n)Y6M")
+            case "DE": return .duration("P\(n * 10 + 5)Y")
+            case "D": return .duration("P\(n)DT12H")
+            case "H": return .duration("PT\(n)H30M")
+            case "MIN": return .duration("PT\(n)M30S")
+            default: return nil
+            }
         case .reference:
             guard case .text(let v) = arguments[0] else { return nil }
             return .reference(v)
