@@ -3,7 +3,10 @@
 ///
 /// Matching is greedy and never backtracks: an optional element that matches is taken, as the
 /// hand-written patterns did. See `Resources/README.md` for the language.
-struct DataPattern: Sendable {
+///
+/// A class: the tagger tries many rules at each token, and copying a struct of arrays for each
+/// try would retain and release every array.
+final class DataPattern: Sendable {
     struct Element: Sendable {
         enum Test: Sendable {
             /// Lower-case literals: any one of them (a list: most hold one or two words, and comparing
@@ -42,20 +45,40 @@ struct DataPattern: Sendable {
     /// `span` flag: a span of days (`23-25 October`), dated by its first day.
     let isDaySpan: Bool
 
+    init(elements: [Element], before: Set<String>?, value: PatternValue, isDaySpan: Bool) {
+        self.elements = elements
+        self.before = before
+        self.value = value
+        self.isDaySpan = isDaySpan
+    }
+
     func match(_ c: PatternContext, _ i: Int) -> PatternMatch? {
         if let before, !c.word(i - 1, in: before) { return nil }
+        // Through the buffer: iterating the array would copy (and retain) each element.
+        return elements.withUnsafeBufferPointer { elements in
+            matchElements(elements, c, i)
+        }
+    }
+
+    @inline(__always)
+    private func matchElements(
+        _ elements: UnsafeBufferPointer<Element>,
+        _ c: PatternContext,
+        _ i: Int
+    ) -> PatternMatch? {
         var k = i
         var captures = PatternCaptures()
-        for e in elements {
-            if e.negated {
-                if e.match(c, k) != nil { return nil }
+        // `elements[n].x` reads in place; `let e = elements[n]` would copy the element.
+        for n in elements.indices {
+            if elements[n].negated {
+                if elements[n].match(c, k) != nil { return nil }
                 continue
             }
-            guard let (v, l) = e.match(c, k), !e.touchesPrevious || c.touching(k - 1) else {
-                if e.optional { continue }
+            guard let (v, l) = elements[n].match(c, k), !elements[n].touchesPrevious || c.touching(k - 1) else {
+                if elements[n].optional { continue }
                 return nil
             }
-            if let slot = e.slot {
+            if let slot = elements[n].slot {
                 captures.values[slot] = v
                 captures.positions[slot] = k
             }

@@ -25,13 +25,19 @@ extension Extractor {
     }
 
     /// Tense cues close to the mention: `will`, `next` make `April 17` the next one; a past form
-    /// (`was`, `stepped`) the last one; otherwise the nearest.
+    /// (`was`, `stepped`) the last one; otherwise the nearest. The verb a date hangs on mostly comes
+    /// before it, so cues before the mention decide first ("was announced Wednesday, they will
+    /// appeal": the last Wednesday), then cues after it; on each side the future wins ("will be
+    /// held in the autumn").
     func direction(_ tokens: [Token], _ m: TemporalMention) -> TemporalReference.Direction {
-        let window = max(0, m.first - Self.tenseWindow)..<min(tokens.count, m.end + Self.tenseWindow)
         let cues = resources.cues
-        if cues.occurs(.future, in: tokens, window) { return .future }
-        if cues.occurs(.past, in: tokens, window) || cues.occursSuffix(.pastSuffix, in: tokens, window) {
-            return .past
+        let before = max(0, m.first - Self.tenseWindow)..<m.first
+        let after = m.end..<min(tokens.count, m.end + Self.tenseWindow)
+        for window in [before, after] where !window.isEmpty {
+            if cues.occurs(.future, in: tokens, window) { return .future }
+            if cues.occurs(.past, in: tokens, window) || cues.occursSuffix(.pastSuffix, in: tokens, window) {
+                return .past
+            }
         }
         return .nearest
     }
@@ -46,7 +52,9 @@ extension Extractor {
     ) -> (timex: Timex, calendar: TimexValue?) {
         let anchor: TimexValue? =
             if case .sameDayIn = m.reference { anaphora.previousDay } else { anaphora.previous }
-        let (value, calendar) = m.reference.resolve(dct: dct, direction: direction(tokens, m), previous: anchor)
+        // Only expressions without a year or an offset lean one way: the others need no cue search.
+        let lean = m.reference.leans ? direction(tokens, m) : .nearest
+        let (value, calendar) = m.reference.resolve(dct: dct, direction: lean, previous: anchor)
         let start = tokens[m.first].start
         let end = tokens[m.end - 1].end
         if let calendar, !m.isRangeEnd {

@@ -75,6 +75,16 @@ enum TemporalReference: Hashable, Sendable {
     /// Which way an expression without a year or direction leans.
     enum Direction: Sendable { case past, future, nearest }
 
+    /// Whether `resolve` reads the direction: `April 17`, `in January`, `Friday`, `the weekend`,
+    /// `the third quarter`, and a time of such a day.
+    var leans: Bool {
+        switch self {
+        case .monthDay, .month, .season, .part, .weekday(_, offset: nil), .weekend(offset: nil): return true
+        case .timeOfDay(let day, _): return day.leans
+        default: return false
+        }
+    }
+
     var timexType: String {
         switch self {
         case .duration: return "DURATION"

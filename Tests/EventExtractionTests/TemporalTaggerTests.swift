@@ -63,6 +63,16 @@ import TimelineCore
         #expect(TestSupport.timexes(input).filter { $0.type == "DATE" }.isEmpty)
     }
 
+    /// The tense cue nearest a day without a year decides which way it leans.
+    @Test(arguments: [
+        ("Since the ruling was announced Wednesday, they have said they will appeal.", "Wednesday", "2024-05-22"),
+        ("Officials said Friday they will reopen the border.", "Friday", "2024-05-24"),
+        ("He resigned last month and will leave on Friday.", "Friday", "2024-05-31"),
+    ])
+    func nearestTenseCueDecides(_ input: String, _ text: String, _ value: String) {
+        #expect(TestSupport.timexes(input).contains { $0.text == text && $0.value == value })
+    }
+
     /// A clock time after a month and day is not a day of that month ("April 17:00"); a colon
     /// after a date ("on Oct. 26: the court …") is only punctuation.
     @Test func colonAfterADate() {
