@@ -14,10 +14,13 @@ struct TemporalTagger: Sendable {
     private let modifiers: [(words: [String], mod: String)]
     /// Every word the lexicon and the rules know, with what they know.
     private let words: [String: WordEntry]
-    /// The rules that can start at a word, by `WordEntry.ruleList`, in file order (list 0 is empty).
-    private let ruleLists: [[Int]]
-    /// The rules that can start at a number or an ideograph.
-    private let numberRules: [Int]
+    /// The matching part of each rule, in file order: a rule's name, source and examples stay out
+    /// of the loop (copying a rule for each try would retain each of its strings).
+    private let matchers: [RuleMatcher]
+    /// The rule lists back to back: list `n` (`WordEntry.ruleList`; 0 is empty, the last is the
+    /// numbers' and ideographs') is `flatLists[listStarts[n]..<listStarts[n + 1]]`.
+    private let flatLists: [UInt16]
+    private let listStarts: [Int32]
 
     init(lexicon: DateLexicon) {
         self.lexicon = lexicon
@@ -42,9 +45,13 @@ struct TemporalTagger: Sendable {
             table[word]!.ruleList = index
             table[word]!.startsExpression = index != 0 || modifierStarts.contains(word)
         }
+        lists.append(rules.indices.filter { rules[$0].starts.contains(.number) })
         words = table
-        ruleLists = lists
-        numberRules = rules.indices.filter { rules[$0].starts.contains(.number) }
+        matchers = rules.map(RuleMatcher.init)
+        flatLists = lists.flatMap { $0.map(UInt16.init) }
+        var starts: [Int32] = [0]
+        for list in lists { starts.append(starts.last! + Int32(list.count)) }
+        listStarts = starts
     }
 
     func tag(_ tokens: [Token]) -> [TemporalMention] {
@@ -108,21 +115,29 @@ struct TemporalTagger: Sendable {
         // A modifier can end the text ("… late"): nothing follows it to match.
         guard i < c.tokens.count else { return nil }
         // Punctuation and words no rule starts with try no rule.
-        let list: [Int]
+        let list: Int
         switch c.tokens[i].kind {
         case .punct: return nil
-        case .word: list = ruleLists[Int(c.entries[i].ruleList)]
-        case .number, .ideograph: list = numberRules
+        case .word: list = Int(c.entries[i].ruleList)
+        case .number, .ideograph: list = listStarts.count - 2
         }
-        let rules = lexicon.patterns.rules
-        var best: PatternMatch?
-        for k in list {
-            guard let m = rules[k].match(c, i) else { continue }
-            let length = m.rangeEnd.map { $0.offset + $0.length } ?? m.length
-            let bestLength = best.map { b in b.rangeEnd.map { $0.offset + $0.length } ?? b.length } ?? 0
-            if length > bestLength { best = m }
+        let range = Int(listStarts[list])..<Int(listStarts[list + 1])
+        if range.isEmpty { return nil }
+        return flatLists.withUnsafeBufferPointer { flat in
+            matchers.withUnsafeBufferPointer { matchers in
+                var best: PatternMatch?
+                var bestLength = 0
+                for p in range {
+                    guard let m = matchers[Int(flat[p])].match(c, i) else { continue }
+                    let length = m.rangeEnd.map { $0.offset + $0.length } ?? m.length
+                    if length > bestLength {
+                        best = m
+                        bestLength = length
+                    }
+                }
+                return best
+            }
         }
-        return best
     }
 
     /// `from April 17 to April 20`, `May 3 – May 5`: the first end of a span of days dates
@@ -150,5 +165,28 @@ struct TemporalTagger: Sendable {
             }
             mentions[k + 1].isRangeEnd = true
         }
+    }
+}
+
+/// What the tagger calls for one rule: a data pattern or a Swift rule's function.
+final class RuleMatcher: Sendable {
+    private let data: DataPattern?
+    private let code: (@Sendable (PatternContext, Int) -> PatternMatch?)?
+
+    init(_ rule: TemporalRules.Rule) {
+        switch rule.body {
+        case .data(let p):
+            data = p
+            code = nil
+        case .code(let p):
+            data = nil
+            code = p.match
+        }
+    }
+
+    @inline(__always)
+    func match(_ c: PatternContext, _ i: Int) -> PatternMatch? {
+        if let data { return data.match(c, i) }
+        return code?(c, i)
     }
 }
