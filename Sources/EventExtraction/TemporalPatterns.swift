@@ -59,8 +59,8 @@ extension TemporalPattern {
     static let all: [TemporalPattern] = [
         isoDate, numericDate, ideographDate, dayMonthYear, monthDayYear, dayMonth, monthDay, monthYear,
         monthRelativeYear, relativeMonth, monthAlone, seasonYear, seasonRelative, seasonAlone, quarterOrHalf, decade,
-        century, yearRange, year, relativeUnit, ago, unitAgo, deictic, same, weekday, duration, frequency,
-        clockTime, dayPart,
+        century, yearRange, year, relativeUnit, ago, unitAgo, deictic, same, weekday, dayOfMonth, endOfUnit, duration,
+        frequency, clockTime, dayPart,
     ]
 
     /// Words that start an expression besides the lexicon's: the tagger tries the patterns only at
@@ -152,7 +152,7 @@ extension TemporalPattern {
         name: "month-day-year",
         examples: [
             ("due June 4, 2022 at", "June 4, 2022", "2022-06-04"),
-            ("Friday, Oct. 6, 2023, in", "Oct. 6, 2023", "2023-10-06"),
+            ("from Oct. 6, 2023, in", "Oct. 6, 2023", "2023-10-06"),
             ("on March 15th 2017", "March 15th 2017", "2017-03-15"),
         ],
         starts: [.month]
@@ -629,6 +629,9 @@ extension TemporalPattern {
             ("arrived last Wednesday", "last Wednesday", "2024-05-22"),
             ("closed on Friday", "Friday", "2024-05-24"),
             ("next Tuesday", "next Tuesday", "2024-05-28"),
+            ("held on Tuesday, March 18.", "Tuesday, March 18", "2024-03-18"),
+            ("Friday Oct. 13, 2023 and", "Friday Oct. 13, 2023", "2023-10-13"),
+            ("signed on Thursday, 16 May 2019", "Thursday, 16 May 2019", "2019-05-16"),
         ],
         starts: [.relative, .weekday]
     ) { c, i in
@@ -636,7 +639,62 @@ extension TemporalPattern {
             return PatternMatch(length: rl + wl, reference: .weekday(w, offset: r))
         }
         guard let (w, wl) = c.weekday(i) else { return nil }
+        // "Tuesday, March 18": the date names the day, and the expression is the whole of it.
+        let k = i + wl + (c.word(i + wl, ",") ? 1 : 0)
+        let dated = [dayMonthYear, monthDayYear, dayMonth, monthDay].compactMap { $0.match(c, k) }
+            .filter { $0.rangeEnd == nil }.max { $0.length < $1.length }
+        if let m = dated {
+            return PatternMatch(length: k - i + m.length, reference: m.reference, isDaySpan: m.isDaySpan)
+        }
         return PatternMatch(length: wl, reference: .weekday(w, offset: nil))
+    }
+
+    static let dayOfMonth = TemporalPattern(
+        name: "day-of-month",
+        examples: [
+            ("In May, prices rose; on the 18th, the plenum met", "the 18th", "2024-05-18"),
+            ("By the 15th of next month, we", "the 15th of next month", "2024-06-15"),
+            ("It began on the 10th.", "the 10th", "2024-05-10"),
+        ],
+        starts: [.the]
+    ) { c, i in
+        // Only after a preposition and before a break: "the 15th China-Northeast Asia Expo" and
+        // "the 18th century" are ordinals, not days.
+        guard c.word(i, "the"), c.word(i - 1, in: Self.dayPrepositions), let (d, dl) = c.day(i + 1), dl == 2
+        else { return nil }
+        let k = i + 1 + dl
+        if c.word(k, "of"), let (r, rl) = c.relative(k + 1), c.unit(k + 1 + rl) == "M" {
+            return PatternMatch(length: k + 2 + rl - i, reference: .dayOfMonth(d, monthOffset: r))
+        }
+        guard c.t(k).map({ $0.kind == .punct || c.e(k).afterReference }) ?? true else { return nil }
+        return PatternMatch(length: 1 + dl, reference: .dayOfMonth(d, monthOffset: nil))
+    }
+
+    static let dayPrepositions: Set<String> = [
+        "on", "by", "around", "from", "until", "till", "since", "before", "after", "of", "about",
+    ]
+
+    static let endOfUnit = TemporalPattern(
+        name: "end-of-unit",
+        examples: [
+            ("done by the end of the year, officials", "the end of the year", "2024"),
+            ("complete by year-end", "year-end", "2024"),
+            ("at the start of the month", "the start of the month", "2024-05"),
+        ],
+        starts: [.the, .unit]
+    ) { c, i in
+        // "year-end", "month-end": the end of the current one.
+        if let u = c.unit(i), let (unit, scale) = Self.calendarUnit(u), scale == 1, [.year, .month].contains(unit),
+            c.word(i + 1 + (c.isDash(i + 1) ? 1 : 0), "end"), !c.isDash(i + 2 + (c.isDash(i + 1) ? 1 : 0))
+        {
+            return PatternMatch(length: c.isDash(i + 1) ? 3 : 2, reference: .unitOffset(unit, 0))
+        }
+        // "the end of the year": "the year" is the current one only after such a modifier.
+        guard c.word(i, "the"), let u = c.unit(i + 1), c.t(i + 1).map({ !$0.lower.hasSuffix("s") }) ?? false,
+            let (unit, scale) = Self.calendarUnit(u), unit != .day, scale == 1,
+            c.word(i - 1, "of"), c.word(i - 2, in: ["end", "beginning", "start", "middle"])
+        else { return nil }
+        return PatternMatch(length: 2, reference: .unitOffset(unit, 0))
     }
 
     static let duration = TemporalPattern(

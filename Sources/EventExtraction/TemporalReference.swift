@@ -21,6 +21,9 @@ enum TemporalReference: Hashable, Sendable {
     case monthDay(month: Int, day: Int)
     /// A month without a year: `in January`.
     case month(Int)
+    /// A day of a month not named: `on the 18th` (the month of the date mentioned before, else the
+    /// document's, or the one before or after it as the tense says); `the 15th of next month`.
+    case dayOfMonth(Int, monthOffset: Int?)
     /// A month name with last/this/next: `last July`.
     case monthOffset(month: Int, offset: Int)
     /// A season without a year: `in the summer`.
@@ -113,6 +116,32 @@ enum TemporalReference: Hashable, Sendable {
                     soon: Self.soonDays
                 )
             else { return ("XXXX-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)", nil) }
+            return cal(.day(best))
+        case .dayOfMonth(let d, let offset):
+            if let offset {
+                let first = CivilDate(year: dct.year, month: dct.month, day: 1)!.adding(months: offset)
+                guard let day = CivilDate(year: first.year, month: first.month, day: d) else { return ("XXXX", nil) }
+                return cal(.day(day))
+            }
+            if let previous, previous.precision <= 2 {
+                let start = previous.interval.start
+                guard let day = CivilDate(year: start.year, month: start.month, day: d) else { return ("XXXX", nil) }
+                return cal(.day(day))
+            }
+            let first = CivilDate(year: dct.year, month: dct.month, day: 1)!
+            let candidates = (-1...1).compactMap { n -> CivilDate? in
+                let m = first.adding(months: n)
+                return CivilDate(year: m.year, month: m.month, day: d)
+            }
+            guard
+                let best = Self.pick(
+                    candidates,
+                    dct: dct,
+                    direction: direction,
+                    key: \.dayNumber,
+                    anchor: dct.dayNumber
+                )
+            else { return ("XXXX", nil) }
             return cal(.day(best))
         case .month(let m):
             let anchor = dct.year * 12 + dct.month - 1
