@@ -242,6 +242,7 @@ struct EventClassifier: Sendable {
             {
                 type = .approval
             }
+            if isNumberedInstrument(tokens, trigger) { type = .approval }
             add(type, d.value, hit.phrase.text, hit.phrase.family, trigger)
         }
 
@@ -574,6 +575,18 @@ struct EventClassifier: Sendable {
             return cues.occurs(.authority, in: tokens, (k + 1)..<min(c.upperBound, k + 1 + Self.agentLength))
         }
         return false
+    }
+
+    /// A trigger noun that titles a numbered instrument ("Announcement No. 87 of 2022", "Order
+    /// No. 512-r"): an authority's regulation, issued, so an approval whatever the noun.
+    func isNumberedInstrument(_ tokens: [Token], _ trigger: Range<Int>) -> Bool {
+        var k = trigger.upperBound
+        guard k < tokens.count, tokens[trigger.upperBound - 1].isCapitalized, tokens[k].isCapitalized,
+            PatternContext.numberSigns.contains(tokens[k].lower)
+        else { return false }
+        k += 1
+        if k < tokens.count, tokens[k].text == "." { k += 1 }
+        return k < tokens.count && tokens[k].kind == .number
     }
 
     /// A report, statement or figures as the object: published, but not approved.

@@ -58,8 +58,12 @@ struct TriggerLexicon: Sendable {
                 throw file.error(line, "unknown event type '\(f[0])'")
             }
             let flags = try file.flags(line, f.count > 2 ? f[2] : nil)
-            let words: [Phrase.Word] = f[1].split(separator: " ").map { w in
+            let words: [Phrase.Word] = f[1].split(separator: " ").map { (w: Substring) -> Phrase.Word in
                 if w == "…" || w == "..." { return .gap }
+                // Punctuation ("green - lit") is matched as written: it has no stem.
+                if w.unicodeScalars.allSatisfy({ !Tokenizer.isLetter($0) && !Tokenizer.isDigit($0) }) {
+                    return .exact(String(w))
+                }
                 return w.hasPrefix("=")
                     ? .exact(String(w.dropFirst()).lowercased()) : .stem(Stemmer.stem(w.lowercased()))
             }

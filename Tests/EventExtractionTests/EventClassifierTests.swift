@@ -286,6 +286,31 @@ import TimelineCore
                 "Kim first announced the policy in a speech at a session of the Supreme People's Assembly in January 2024.",
             expected: ["announcement 2024-01", "meeting 2024-01"]
         ),
+        // Informal verbs of the trade press; a weekday named with its date; a bare day of the month.
+        Case(
+            sentence: "The ministry green-lit a pilot grain corridor on Tuesday, April 9.",
+            expected: ["approval 2024-04-09"]
+        ),
+        Case(
+            sentence: "Amur Logistics and a Heihe trader inked a ten-year lease in February.",
+            expected: ["agreement 2024-02"]
+        ),
+        Case(sentence: "The recruitment drive kicked off in Harbin last week.", expected: ["launch 2024-W20"]),
+        Case(
+            sentence: "In April the customs portal went live; on the 22nd, exporters filed.",
+            expected: ["launch 2024-04"]
+        ),
+        Case(
+            sentence: "In March the port held its first auction; on the 14th, the mayor toured the new berth.",
+            expected: ["visit 2024-03-14"]
+        ),
+        Case(sentence: "The Yanji office plans to roll out e-visas by year-end.", expected: ["deadline 2024"]),
+        Case(
+            sentence: "Traders must register within the third quarter of 2024, the notice said.",
+            expected: ["deadline 2024-Q3"]
+        ),
+        // A numbered instrument is a regulation issued, whatever its noun.
+        Case(sentence: "Quotas follow Announcement No. 12 of 2021 of the customs office.", expected: ["approval 2021"]),
     ])
     func classify(_ c: Case) {
         let found = TestSupport.events(c.sentence).map { "\($0.type.rawValue) \($0.date)" }
