@@ -9,6 +9,9 @@ struct Boilerplate: Sendable {
     var titleSkips: Set<String> = []
     /// A sentence starting with one of these is a site's prompt wherever it stands in its line.
     var sentencePrefixes: [String] = []
+    /// A short line starting with one of these ("About ZRT", "About the author") heads a paragraph of
+    /// company or author boilerplate.
+    var blockHeadings: [String] = []
 
     init(_ file: DataFile) throws {
         for line in file.lines {
@@ -20,10 +23,11 @@ struct Boilerplate: Sendable {
             case "dated-prefix": datedPrefixes.append(text)
             case "title-skip": titleSkips.insert(text)
             case "sentence-prefix": sentencePrefixes.append(text)
+            case "block-heading": blockHeadings.append(text + " ")
             default:
                 throw file.error(
                     line,
-                    "unknown kind '\(f[0])' (section-end, line-prefix, dated-prefix, title-skip, sentence-prefix)"
+                    "unknown kind '\(f[0])' (section-end, line-prefix, dated-prefix, title-skip, sentence-prefix, block-heading)"
                 )
             }
         }
@@ -57,6 +61,18 @@ struct Boilerplate: Sendable {
         }
         return false
     }
+
+    /// "About ZRT", "ABOUT THE AUTHOR:": a heading, not a sentence, that opens a boilerplate paragraph.
+    func headsBlock(_ line: Substring) -> Bool {
+        let rest = line.drop { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "_" || $0 == "#" }
+        guard rest.count <= Self.blockHeadingLength, let last = rest.last(where: { $0 != " " }),
+            last != ".", last != "!", last != "?"
+        else { return false }
+        let low = rest.lowercased()
+        return blockHeadings.contains { low.starts(with: $0) }
+    }
+
+    static let blockHeadingLength = 70
 
     /// "Subscribe before 30 June and get …": a prompt, even after a body sentence on its line.
     func isPrompt(_ sentence: Substring) -> Bool {

@@ -197,18 +197,36 @@ public struct Extractor: Sendable {
         var excluded = [Bool](repeating: false, count: max(text.lines.count, 1))
         let minimumReferenceOffset = Int(Double(text.scalars.count) * Self.referenceSectionStart)
         var referenceSection = false
+        // After an "About …" heading, its paragraph (one line in text or HTML) is boilerplate too,
+        // and the line after a short name line ("Colin Zwirko", then the bio).
+        var aboutLines = 0
+        var firstAfterHeading = false
         for (k, line) in text.lines.enumerated() {
             let s = Substring(text.string(line))
             if !referenceSection, line.lowerBound >= minimumReferenceOffset, resources.boilerplate.endsBody(s) {
                 referenceSection = true
             }
+            var about = false
+            if resources.boilerplate.headsBlock(s) {
+                (about, aboutLines, firstAfterHeading) = (true, 1, true)
+            } else if aboutLines > 0 {
+                about = true
+                if !s.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                    let nameLine = s.count <= Self.nameLineLength && !s.contains(".")
+                    if !(firstAfterHeading && nameLine) { aboutLines -= 1 }
+                    firstAfterHeading = false
+                }
+            }
             excluded[k] =
-                referenceSection || line == dateLine
+                about || referenceSection || line == dateLine
                 || resources.boilerplate.isBoilerplate(s, isMonth: { resources.dates.months[$0] != nil })
                 || Self.looksLikeCitation(s)
         }
         return excluded
     }
+
+    /// A line this short without a full stop, right after an "About" heading, is a name.
+    static let nameLineLength = 60
 
     /// Marks that make a line a reference wherever they stand.
     static let citationMarks = [

@@ -337,6 +337,26 @@ import TimelineCore
         #expect(events.map { "\($0.type.rawValue) \($0.date)" } == ["launch 2022-06-10"])
     }
 
+    /// "About …" headings of press releases and author notes: the paragraph after them is boilerplate,
+    /// and the text after that paragraph is body again.
+    @Test func aboutParagraphsHaveNoEvents() {
+        let text = """
+            Terminal Results
+
+            About the author
+            Anna Lee
+            Anna Lee joined the bureau in 2019 and opened its Harbin office in 2021.
+            The operator opened a new grain berth on 4 March 2024.
+
+            ABOUT NAKHODKA BULK
+            Founded in 1998, Nakhodka Bulk launched its coal line in 2003.
+
+            The second berth opened on 12 April 2024.
+            """
+        let events = TestSupport.events(text)
+        #expect(events.map { "\($0.type.rawValue) \($0.date)" } == ["launch 2024-03-04", "launch 2024-04-12"])
+    }
+
     /// A site's prompt after a body sentence on the same line, and a "Notes and references" section.
     @Test func promptsAndNotesHaveNoEvents() {
         let text = """
