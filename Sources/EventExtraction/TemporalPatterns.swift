@@ -59,7 +59,9 @@ extension TemporalPattern {
     static let all: [TemporalPattern] = [
         isoDate, numericDate, ideographDate, dayMonthYear, monthDayYear, dayMonth, monthDay, monthYear,
         monthRelativeYear, relativeMonth, monthAlone, seasonYear, seasonRelative, seasonAlone, quarterOrHalf, decade,
-        century, yearRange, year, relativeUnit, ago, unitAgo, deictic, same, weekday, dayOfMonth, endOfUnit, duration,
+        century, yearRange, year, relativeUnit, ago, unitAgo, deictic, same, weekday, dayOfMonth, endOfUnit,
+        adjacentUnit,
+        duration,
         frequency, clockTime, dayPart,
     ]
 
@@ -629,8 +631,9 @@ extension TemporalPattern {
             ("arrived last Wednesday", "last Wednesday", "2024-05-22"),
             ("closed on Friday", "Friday", "2024-05-24"),
             ("next Tuesday", "next Tuesday", "2024-05-28"),
-            ("held on Tuesday, March 18.", "Tuesday, March 18", "2024-03-18"),
+            ("held on Tuesday, March 19.", "Tuesday, March 19", "2024-03-19"),
             ("Friday Oct. 13, 2023 and", "Friday Oct. 13, 2023", "2023-10-13"),
+            ("will sail on Tuesday, June 27.", "Tuesday, June 27", "2023-06-27"),
             ("signed on Thursday, 16 May 2019", "Thursday, 16 May 2019", "2019-05-16"),
         ],
         starts: [.relative, .weekday]
@@ -644,7 +647,11 @@ extension TemporalPattern {
         let dated = [dayMonthYear, monthDayYear, dayMonth, monthDay].compactMap { $0.match(c, k) }
             .filter { $0.rangeEnd == nil }.max { $0.length < $1.length }
         if let m = dated {
-            return PatternMatch(length: k - i + m.length, reference: m.reference, isDaySpan: m.isDaySpan)
+            var reference = m.reference
+            if case .monthDay(let month, let day) = reference {
+                reference = .monthDayWeekday(month: month, day: day, weekday: w)
+            }
+            return PatternMatch(length: k - i + m.length, reference: reference, isDaySpan: m.isDaySpan)
         }
         return PatternMatch(length: wl, reference: .weekday(w, offset: nil))
     }
@@ -669,6 +676,37 @@ extension TemporalPattern {
         guard c.t(k).map({ $0.kind == .punct || c.e(k).afterReference }) ?? true else { return nil }
         return PatternMatch(length: 1 + dl, reference: .dayOfMonth(d, monthOffset: nil))
     }
+
+    static let adjacentUnit = TemporalPattern(
+        name: "adjacent-unit",
+        examples: [
+            ("On 3 May 2021 it shut; the day before, it", "the day before", "2021-05-02"),
+            ("In March 2020 it opened, and the following year", "the following year", "2021"),
+            ("On 9 June 2022 they met. The next day they", "The next day", "2022-06-10"),
+        ],
+        starts: [.the]
+    ) { c, i in
+        guard c.word(i, "the") else { return nil }
+        // "the previous week", "the following year", "the next day" (not "the next year": a duration)
+        if let w = c.t(i + 1)?.lower, let sign = Self.adjacentWords[w], let u = c.unit(i + 2),
+            let (unit, scale) = Self.calendarUnit(u), scale == 1, w != "next" || unit == .day,
+            c.t(i + 2).map({ !$0.lower.hasSuffix("s") }) ?? false
+        {
+            return PatternMatch(length: 3, reference: .adjacent(unit, sign))
+        }
+        // "the day before," "the week after.": only at a break, not "the day before the summit".
+        guard let u = c.unit(i + 1), let (unit, scale) = Self.calendarUnit(u), scale == 1,
+            c.t(i + 1).map({ !$0.lower.hasSuffix("s") }) ?? false, let w = c.t(i + 2)?.lower,
+            let sign = Self.adjacentWords[w], c.t(i + 3).map({ $0.kind == .punct || c.e(i + 3).afterReference }) ?? true
+        else { return nil }
+        return PatternMatch(length: 3, reference: .adjacent(unit, sign))
+    }
+
+    /// `the previous day`, `the day after`: which way from the date mentioned before.
+    static let adjacentWords: [String: Int] = [
+        "previous": -1, "preceding": -1, "before": -1, "earlier": -1,
+        "following": 1, "next": 1, "after": 1, "later": 1,
+    ]
 
     static let dayPrepositions: Set<String> = [
         "on", "by", "around", "from", "until", "till", "since", "before", "after", "of", "about",

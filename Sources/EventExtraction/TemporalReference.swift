@@ -19,6 +19,8 @@ enum TemporalReference: Hashable, Sendable {
     case calendar(TimexValue)
     /// A day without a year: `April 17`.
     case monthDay(month: Int, day: Int)
+    /// A day without a year, with its weekday: `Tuesday, July 29` is in a year where that is a Tuesday.
+    case monthDayWeekday(month: Int, day: Int, weekday: Int)
     /// A month without a year: `in January`.
     case month(Int)
     /// A day of a month not named: `on the 18th` (the month of the date mentioned before, else the
@@ -53,6 +55,9 @@ enum TemporalReference: Hashable, Sendable {
     /// document date when there is none), keeping that date's precision for whole years
     /// (`the third quarter … a year earlier` is the third quarter of the year before).
     case shiftFromPrevious(Unit, Int)
+    /// `the day before`, `the following year`: the unit next to the one of the last date mentioned
+    /// (of the document date when there is none), at that unit's precision.
+    case adjacent(Unit, Int)
     /// A quarter or half without a year (`the third quarter`): the latest one begun by the
     /// document date, or the next one to end after it when the text looks ahead.
     case part(Part)
@@ -104,6 +109,19 @@ enum TemporalReference: Hashable, Sendable {
         switch self {
         case .calendar(let v):
             return (v.description, v)
+        case .monthDayWeekday(let m, let d, let w):
+            let candidates = (dct.year - 1...dct.year + 1).compactMap { CivilDate(year: $0, month: m, day: d) }
+                .filter { $0.isoWeekday == w }
+            guard
+                let best = Self.pick(
+                    candidates,
+                    dct: dct,
+                    direction: .nearest,
+                    key: \.dayNumber,
+                    anchor: dct.dayNumber
+                )
+            else { return TemporalReference.monthDay(month: m, day: d).resolve(dct: dct, direction: direction) }
+            return cal(.day(best))
         case .monthDay(let m, let d):
             let candidates = (dct.year - 1...dct.year + 1).compactMap { CivilDate(year: $0, month: m, day: d) }
             guard
@@ -282,6 +300,8 @@ enum TemporalReference: Hashable, Sendable {
                 }
             }
             return TemporalReference.unitOffset(unit, n).resolve(dct: start)
+        case .adjacent(let unit, let n):
+            return TemporalReference.unitOffset(unit, n).resolve(dct: previous?.interval.start ?? dct)
         case .part(let part):
             func interval(_ y: Int) -> DayInterval {
                 switch part {
