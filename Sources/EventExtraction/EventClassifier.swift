@@ -160,6 +160,7 @@ struct EventClassifier: Sendable {
             if hit.phrase.objectNoun, isObject(of: hits, hit, tokens) { continue }
             if hit.phrase.type == .launch, isInsideName(tokens, hit.first) { continue }
             if hit.phrase.institutionName, isInstitutionName(tokens, hit.first) { continue }
+            if isSelfReference(tokens, hit.first) { continue }
             if hit.phrase.afterAuxiliary, hit.first == 0 || !cues.contains(.auxiliary, tokens[hit.first - 1].lower) {
                 continue
             }
@@ -364,12 +365,24 @@ struct EventClassifier: Sendable {
         hits.contains { h in
             guard h.phrase.type != hit.phrase.type, !h.phrase.reporting, !h.phrase.objectNoun else { return false }
             if h.end <= hit.first {
-                return hit.first - h.end <= 3 && (h.end..<hit.first).allSatisfy { tokens[$0].kind == .word }
+                return hit.first - h.end <= Self.objectReach
+                    && (h.end..<hit.first).allSatisfy { tokens[$0].kind == .word }
             }
             return h.first >= hit.end && h.first - hit.end <= 3 && h.first > hit.end
                 && (hit.end..<h.first).allSatisfy { Self.passiveAuxiliaries.contains(tokens[$0].lower) }
         }
     }
+
+    /// "This Announcement shall come into force …", "under these Regulations": a document naming
+    /// itself, not a happening.
+    func isSelfReference(_ tokens: [Token], _ k: Int) -> Bool {
+        guard k > 0, tokens[k].isCapitalized else { return false }
+        let before = tokens[k - 1].lower
+        return before == "this" || before == "these" || (before == "present" && k > 1 && tokens[k - 2].lower == "the")
+    }
+
+    /// Words between a trigger and an object noun it governs: "talks on a model lease contract".
+    static let objectReach = 4
 
     /// A capitalised trigger inside a Title-Case name ("the Border Opening and Cooperation Zone").
     func isInsideName(_ tokens: [Token], _ k: Int) -> Bool {

@@ -311,6 +311,12 @@ import TimelineCore
         ),
         // A numbered instrument is a regulation issued, whatever its noun.
         Case(sentence: "Quotas follow Announcement No. 12 of 2021 of the customs office.", expected: ["approval 2021"]),
+        // A document naming itself; the object of talks is their topic, not a second happening.
+        Case(sentence: "This Announcement shall apply from 1 March 2024.", expected: []),
+        Case(
+            sentence: "The two sides held talks on a draft rail supply contract in Harbin on 4 June 2024.",
+            expected: ["meeting 2024-06-04"]
+        ),
     ])
     func classify(_ c: Case) {
         let found = TestSupport.events(c.sentence).map { "\($0.type.rawValue) \($0.date)" }
