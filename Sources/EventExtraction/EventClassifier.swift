@@ -366,7 +366,9 @@ struct EventClassifier: Sendable {
             guard h.phrase.type != hit.phrase.type, !h.phrase.reporting, !h.phrase.objectNoun else { return false }
             if h.end <= hit.first {
                 return hit.first - h.end <= Self.objectReach
-                    && (h.end..<hit.first).allSatisfy { tokens[$0].kind == .word }
+                    && (h.end..<hit.first).allSatisfy {
+                        tokens[$0].kind == .word && !Self.clauseWords.contains(tokens[$0].lower)
+                    }
             }
             return h.first >= hit.end && h.first - hit.end <= 3 && h.first > hit.end
                 && (hit.end..<h.first).allSatisfy { Self.passiveAuxiliaries.contains(tokens[$0].lower) }
@@ -381,8 +383,13 @@ struct EventClassifier: Sendable {
         return before == "this" || before == "these" || (before == "present" && k > 1 && tokens[k - 2].lower == "the")
     }
 
-    /// Words between a trigger and an object noun it governs: "talks on a model lease contract".
-    static let objectReach = 4
+    /// Words between a trigger and an object noun it governs: "talks on a draft rail supply contract".
+    static let objectReach = 6
+    /// Words that end a noun phrase: an object noun after one of these has a clause of its own.
+    static let clauseWords: Set<String> = [
+        "and", "or", "but", "that", "which", "who", "while", "when", "where", "as", "is", "are", "was", "were",
+        "will", "has", "have", "had",
+    ]
 
     /// A capitalised trigger inside a Title-Case name ("the Border Opening and Cooperation Zone").
     func isInsideName(_ tokens: [Token], _ k: Int) -> Bool {
