@@ -161,6 +161,11 @@ struct EventClassifier: Sendable {
             if hit.phrase.type == .launch, isInsideName(tokens, hit.first) { continue }
             if hit.phrase.institutionName, isInstitutionName(tokens, hit.first) { continue }
             if isSelfReference(tokens, hit.first) { continue }
+            if hit.phrase.verbOnly, hit.first > 0,
+                Self.determiners.contains(tokens[hit.first - 1].lower) || tokens[hit.first - 1].lower.hasSuffix("est")
+            {
+                continue
+            }
             if hit.phrase.afterAuxiliary, hit.first == 0 || !cues.contains(.auxiliary, tokens[hit.first - 1].lower) {
                 continue
             }
@@ -236,7 +241,11 @@ struct EventClassifier: Sendable {
             }
             var type = hit.phrase.type
             let trigger = hit.first..<hit.end
-            if hit.phrase.documentApproval, namesDocument(tokens, around: trigger) { type = .approval }
+            if hit.phrase.documentApproval, namesDocument(tokens, around: trigger),
+                type != .agreement || !hasTwoParties(tokens, trigger)
+            {
+                type = .approval
+            }
             if hit.phrase.authorityApproval, type != .approval,
                 (hasAuthoritySubject(tokens, trigger) && !objectIsReport(tokens, trigger))
                     || objectIsTitle(tokens, trigger)
@@ -656,6 +665,20 @@ struct EventClassifier: Sendable {
 
     /// A policy-document noun near the trigger, in its clause; in a relative clause
     /// ("the rules, which were released") the noun before its comma.
+    /// "Heilongjiang and Amur signed a cooperation programme", "signed … with Amur": a document
+    /// two sides sign is an agreement between them, not one authority's approval.
+    func hasTwoParties(_ tokens: [Token], _ trigger: Range<Int>) -> Bool {
+        let c = clause(tokens, around: trigger)
+        if (c.lowerBound..<trigger.lowerBound).contains(where: { Self.partyWords.contains(tokens[$0].lower) }) {
+            return true
+        }
+        let hi = min(c.upperBound, trigger.upperBound + Self.documentWindow)
+        return (trigger.upperBound..<hi).contains { tokens[$0].lower == "with" }
+    }
+
+    /// Words of a subject that names two or more parties.
+    static let partyWords: Set<String> = ["and", "sides", "parties", "both"]
+
     func namesDocument(_ tokens: [Token], around trigger: Range<Int>) -> Bool {
         let c = clause(tokens, around: trigger)
         let lo = max(c.lowerBound, trigger.lowerBound - Self.documentWindow)

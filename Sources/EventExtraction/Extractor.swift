@@ -53,7 +53,9 @@ public struct Extractor: Sendable {
             (dct, source) = (modified, .modificationTime)
         }
 
-        var excluded = excludedLines(text, dateLine: detected?.line)
+        // A byline holds no events; a dateline opens the lead paragraph, whose sentences do (its own
+        // date is set aside by `isDateline`).
+        var excluded = excludedLines(text, dateLine: detected?.source == .byline ? detected?.line : nil)
         if let bodyEnd = article.bodyEnd {
             for (k, line) in text.lines.enumerated() where line.lowerBound >= bodyEnd { excluded[k] = true }
         }

@@ -31,6 +31,8 @@ enum Stemmer {
         } else if length > 5, ends("ing") {
             removeLast(3)
             undouble()
+        } else if length > 4, ends("eed") {
+            removeLast(1)  // "agreed" is "agree" + "d", as "agree" and "agrees" are one stem
         } else if length > 4, ends("ed") {
             removeLast(2)
             undouble()

@@ -35,6 +35,8 @@ struct TriggerLexicon: Sendable {
         let afterAuxiliary: Bool
         /// Not a happening of its own as the object of another type's trigger ("ratified the treaty").
         let objectNoun: Bool
+        /// A verb that is also a noun ("sign"): not after a determiner or a superlative ("the clearest sign").
+        let verbOnly: Bool
         /// The key under which two mentions can be one happening: `family=` or the stem of the phrase.
         let family: String
         /// The phrase as written, for messages and dedup.
@@ -85,6 +87,7 @@ struct TriggerLexicon: Sendable {
                 institutionName: flags.contains("institution-name"),
                 afterAuxiliary: flags.contains("after-auxiliary"),
                 objectNoun: flags.contains("object-noun"),
+                verbOnly: flags.contains("verb"),
                 family: flags.first { $0.hasPrefix("family=") }.map { String($0.dropFirst(7)) }
                     ?? Stemmer.stem(f[1].lowercased()),
                 text: f[1]

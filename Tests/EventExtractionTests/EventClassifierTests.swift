@@ -311,6 +311,17 @@ import TimelineCore
         ),
         // A numbered instrument is a regulation issued, whatever its noun.
         Case(sentence: "Quotas follow Announcement No. 12 of 2021 of the customs office.", expected: ["approval 2021"]),
+        // Two parties signing a programme agree; one authority signing it approves.
+        Case(
+            sentence: "Jilin and Primorye signed a cooperation programme for 2024-2026 on 3 April 2024.",
+            expected: ["agreement 2024-04-03"]
+        ),
+        Case(sentence: "The governor signed the border programme on 3 April 2024.", expected: ["approval 2024-04-03"]),
+        Case(sentence: "The two sides agreed to set up a joint fund in April.", expected: []),
+        Case(
+            sentence: "Exports rose on 3 April 2024, the clearest sign yet that trade is recovering.",
+            expected: []
+        ),
         // A document naming itself; the object of talks is their topic, not a second happening.
         Case(sentence: "This Announcement shall apply from 1 March 2024.", expected: []),
         Case(
@@ -361,6 +372,18 @@ import TimelineCore
             """
         let events = TestSupport.events(text)
         #expect(events.map { "\($0.type.rawValue) \($0.date)" } == ["launch 2024-03-04", "launch 2024-04-12"])
+    }
+
+    /// A wire story's lead paragraph starts with its dateline: the dateline's date is no event's,
+    /// but the paragraph's sentences are body text.
+    @Test func datelineParagraphKeepsItsEvents() {
+        let text = """
+            Harbin and Amur sign trade programme
+
+            HARBIN, Jan. 9 (Xinhua) -- Heilongjiang and Amur Oblast signed a trade programme in Harbin on Thursday.
+            """
+        let events = TestSupport.events(text, dct: "2025-01-10")
+        #expect(events.map { "\($0.type.rawValue) \($0.date)" } == ["agreement 2025-01-09"])
     }
 
     /// A site's prompt after a body sentence on the same line, and a "Notes and references" section.
