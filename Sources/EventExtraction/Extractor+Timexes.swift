@@ -33,6 +33,10 @@ extension Extractor {
         if cues.occurs(.past, in: tokens, window) || cues.occursSuffix(.pastSuffix, in: tokens, window) {
             return .past
         }
+        // No cue nearby: the verb of a long clause may stand further back ("We will host the 2024
+        // Northeast Asia Local Cooperation Roundtable in Hunchun in the third quarter").
+        let before = 0..<window.lowerBound
+        if cues.occurs(.future, in: tokens, before), !cues.occurs(.past, in: tokens, before) { return .future }
         return .nearest
     }
 

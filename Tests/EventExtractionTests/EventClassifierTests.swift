@@ -322,6 +322,11 @@ import TimelineCore
             sentence: "Exports rose on 3 April 2024, the clearest sign yet that trade is recovering.",
             expected: []
         ),
+        // The future tense far back in a long clause still points ahead.
+        Case(
+            sentence: "We will host the Northeast Asia Local Cooperation Roundtable in Hunchun in the third quarter.",
+            expected: ["meeting 2024-Q3"]
+        ),
         // A document naming itself; the object of talks is their topic, not a second happening.
         Case(sentence: "This Announcement shall apply from 1 March 2024.", expected: []),
         Case(
