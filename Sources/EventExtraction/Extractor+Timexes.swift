@@ -22,6 +22,9 @@ extension Extractor {
     struct Anaphora {
         var previous: TimexValue?
         var previousDay: TimexValue?
+        /// The last full date (day, month and year) of the current sentence (which starts at `sentence`).
+        var inSentence: TimexValue?
+        var sentence = -1
     }
 
     /// Tense cues close to the mention: `will`, `next` make `April 17` the next one; a past form
@@ -50,12 +53,21 @@ extension Extractor {
     ) -> (timex: Timex, calendar: TimexValue?) {
         let anchor: TimexValue? =
             if case .sameDayIn = m.reference { anaphora.previousDay } else { anaphora.previous }
-        let (value, calendar) = m.reference.resolve(dct: dct, direction: direction(tokens, m), previous: anchor)
+        if tokens.first?.start != anaphora.sentence {
+            anaphora.sentence = tokens.first?.start ?? -1
+            anaphora.inSentence = nil
+        }
+        // "ratified on Nov. 11, 2024, and in force on Dec. 4": a day without a year after a full
+        // date in the same sentence is read from that date, not from the document's.
+        var reference = dct
+        if case .monthDay = m.reference, let day = anaphora.inSentence { reference = day.interval.start }
+        let (value, calendar) = m.reference.resolve(dct: reference, direction: direction(tokens, m), previous: anchor)
         let start = tokens[m.first].start
         let end = tokens[m.end - 1].end
         if let calendar, !m.isRangeEnd {
             anaphora.previous = calendar
             if case .day = calendar.kind { anaphora.previousDay = calendar }
+            if case .day = calendar.kind, case .calendar = m.reference { anaphora.inSentence = calendar }
         }
         let timex = Timex(
             start: start,

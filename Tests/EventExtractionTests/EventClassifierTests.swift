@@ -379,6 +379,17 @@ import TimelineCore
         #expect(events.map { "\($0.type.rawValue) \($0.date)" } == ["launch 2024-03-04", "launch 2024-04-12"])
     }
 
+    /// A day without a year after a full date in its sentence is read from that date.
+    @Test func dayWithoutYearFollowsTheFullDateBeforeIt() {
+        let text = """
+            Treaty in force
+
+            Parliament ratified the treaty on Nov. 11, 2023, and the two sides signed the protocol in Moscow on Dec. 4.
+            """
+        let events = TestSupport.events(text, dct: "2025-06-01")
+        #expect(events.map { "\($0.type.rawValue) \($0.date)" } == ["approval 2023-11-11", "agreement 2023-12-04"])
+    }
+
     /// A wire story's lead paragraph starts with its dateline: the dateline's date is no event's,
     /// but the paragraph's sentences are body text.
     @Test func datelineParagraphKeepsItsEvents() {
