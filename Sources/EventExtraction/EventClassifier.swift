@@ -117,8 +117,9 @@ struct EventClassifier: Sendable {
             let m = d.mention
             // A happening is dated from a day to a year (GUIDELINES.md); decades and centuries are eras.
             if m.isRangeEnd || d.value.precision > Self.coarsestPrecision { continue }
-            // "Two years later, they signed … on 23 June 2016": a vague step from another date.
-            if case .shiftFromPrevious = m.reference { continue }
+            // "Two years later, they signed … on 23 June 2016": a vague step from another date;
+            // "Three days later, the city announced …" is a day.
+            if case .shiftFromPrevious(let unit, _) = m.reference, unit != .day { continue }
             let before = m.first > 0 ? tokens[m.first - 1].lower : ""
             if cues.contains(.noEventSignal, before) || conditional[m.first] || isDateline(tokens, m) { continue }
             // "up 8 percent on 2021", "compared with 2021": a baseline of a comparison.
@@ -161,6 +162,7 @@ struct EventClassifier: Sendable {
             if hit.phrase.type == .launch, isInsideName(tokens, hit.first) { continue }
             if hit.phrase.institutionName, isInstitutionName(tokens, hit.first) { continue }
             if isSelfReference(tokens, hit.first) { continue }
+            if hit.phrase.placeAfter, !namesPlace(tokens, after: hit.end, inMention) { continue }
             if hit.phrase.verbOnly, hit.first > 0,
                 Self.determiners.contains(tokens[hit.first - 1].lower) || tokens[hit.first - 1].lower.hasSuffix("est")
             {
@@ -382,6 +384,12 @@ struct EventClassifier: Sendable {
             return h.first >= hit.end && h.first - hit.end <= 3 && h.first > hit.end
                 && (hit.end..<h.first).allSatisfy { Self.passiveAuxiliaries.contains(tokens[$0].lower) }
         }
+    }
+
+    /// A name right after `k` ("the Russian Far East", "Pyongyang"), not a date ("was in May").
+    func namesPlace(_ tokens: [Token], after k: Int, _ inMention: [Bool]) -> Bool {
+        let j = k < tokens.count && tokens[k].lower == "the" ? k + 1 : k
+        return j < tokens.count && tokens[j].isCapitalized && !inMention[j]
     }
 
     /// "This Announcement shall come into force …", "under these Regulations": a document naming

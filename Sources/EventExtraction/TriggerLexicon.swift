@@ -37,6 +37,8 @@ struct TriggerLexicon: Sendable {
         let objectNoun: Bool
         /// A verb that is also a noun ("sign"): not after a determiner or a superlative ("the clearest sign").
         let verbOnly: Bool
+        /// Counts only before a name ("returned to Moscow", "was in Pyongyang"; not "returned to growth").
+        let placeAfter: Bool
         /// The key under which two mentions can be one happening: `family=` or the stem of the phrase.
         let family: String
         /// The phrase as written, for messages and dedup.
@@ -88,6 +90,7 @@ struct TriggerLexicon: Sendable {
                 afterAuxiliary: flags.contains("after-auxiliary"),
                 objectNoun: flags.contains("object-noun"),
                 verbOnly: flags.contains("verb"),
+                placeAfter: flags.contains("place-after"),
                 family: flags.first { $0.hasPrefix("family=") }.map { String($0.dropFirst(7)) }
                     ?? Stemmer.stem(f[1].lowercased()),
                 text: f[1]

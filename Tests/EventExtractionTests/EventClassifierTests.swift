@@ -279,7 +279,7 @@ import TimelineCore
         Case(sentence: "The regulations took effect on 1 January 2024.", expected: []),
         Case(
             sentence: "Shoigu was in Pyongyang on 17 June 2025, where he announced new aid.",
-            expected: ["announcement 2025-06-17"]
+            expected: ["visit 2025-06-17", "announcement 2025-06-17"]
         ),
         Case(
             sentence:
@@ -321,6 +321,15 @@ import TimelineCore
         Case(
             sentence: "Exports rose on 3 April 2024, the clearest sign yet that trade is recovering.",
             expected: []
+        ),
+        // "return to" and "was in" are visits only before a name.
+        Case(sentence: "Border trade returned to growth in March.", expected: []),
+        Case(sentence: "The rail link was in operation in May 2023.", expected: []),
+        Case(sentence: "The delegation returned to Harbin on 2 May 2024.", expected: ["visit 2024-05-02"]),
+        // A step of days from the date before is a day.
+        Case(
+            sentence: "The market shut on 3 May 2024. Three days later, the city announced new quotas.",
+            expected: ["announcement 2024-05-06"]
         ),
         // The future tense far back in a long clause still points ahead.
         Case(
