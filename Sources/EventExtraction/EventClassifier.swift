@@ -217,6 +217,14 @@ struct EventClassifier: Sendable {
                     continue
                 }
                 if d.mention.first <= 1, hit.first > d.mention.end { cost = min(cost, Self.maximumCost) }
+                // "the Agreement … of 27 January 1994 was signed in Harbin on 17 May 2024": a date
+                // after "of" names the document before it; a verb after it takes it only if no
+                // other date will do.
+                if !hit.phrase.near, d.mention.end <= hit.first, d.mention.first > 0,
+                    tokens[d.mention.first - 1].lower == "of"
+                {
+                    cost += Self.maximumCost
+                }
                 // A reporting verb takes a date of its own clause or a fronted one: in "Kim toured
                 // the zone late last month, KCNA reported" the date is the tour's.
                 if hit.phrase.reporting, d.mention.first > 1, isAttribution(tokens, hit),
@@ -255,6 +263,7 @@ struct EventClassifier: Sendable {
                 type = .approval
             }
             if isNumberedInstrument(tokens, trigger) { type = .approval }
+            if type == .launch, stems[hit.first] == "open", opensMeeting(hits, hit, tokens) { type = .meeting }
             add(type, d.value, hit.phrase.text, hit.phrase.family, trigger)
         }
 
@@ -385,6 +394,35 @@ struct EventClassifier: Sendable {
                 && (hit.end..<h.first).allSatisfy { Self.passiveAuxiliaries.contains(tokens[$0].lower) }
         }
     }
+
+    /// "The forum opened on Monday", "the 11th meeting of the working group, which opened on
+    /// Wednesday": a meeting that opens is held, not launched. The subject is the nearest trigger
+    /// before it, in one noun phrase with it or with a relative "which" between ("After the talks,
+    /// the minister opened …" is a launch).
+    func opensMeeting(_ hits: [TriggerHit], _ hit: TriggerHit, _ tokens: [Token]) -> Bool {
+        guard let subject = hits.last(where: { $0.end <= hit.first }), hit.first - subject.end <= Self.subjectReach,
+            subject.phrase.type == .meeting
+        else { return false }
+        var k = subject.end
+        while k < hit.first {
+            let t = tokens[k]
+            if t.text == "," {
+                guard k + 1 < hit.first, ["which", "that"].contains(tokens[k + 1].lower) else { return false }
+                k += 2
+                continue
+            }
+            if t.kind == .punct && !PatternContext.dashes.contains(t.text) { return false }
+            if Self.clauseWords.subtracting(["is", "are", "was", "were", "will", "and", "or"]).contains(t.lower) {
+                return false
+            }
+            k += 1
+        }
+        return true
+    }
+
+    /// How far a subject noun may stand before its verb: "the 11th meeting of the … working group on
+    /// trade and economic cooperation, which opened".
+    static let subjectReach = 15
 
     /// A name right after `k` ("the Russian Far East", "Pyongyang"), not a date ("was in May").
     func namesPlace(_ tokens: [Token], after k: Int, _ inMention: [Bool]) -> Bool {
