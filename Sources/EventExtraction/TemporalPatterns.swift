@@ -49,6 +49,8 @@ struct TemporalPattern: Sendable {
         static let durationWord = Starts(rawValue: 1 << 12)
         /// `Q` and `H` of `Q1 2023`, `H2`.
         static let letterQH = Starts(rawValue: 1 << 13)
+        /// `that` of `that October`, `that year`.
+        static let that = Starts(rawValue: 1 << 14)
     }
 }
 
@@ -60,9 +62,7 @@ extension TemporalPattern {
         isoDate, numericDate, ideographDate, dayMonthYear, monthDayYear, dayMonth, monthDay, monthYear,
         monthRelativeYear, relativeMonth, monthAlone, seasonYear, seasonRelative, seasonAlone, quarterOrHalf, decade,
         century, yearRange, year, relativeUnit, ago, unitAgo, deictic, same, weekday, dayOfMonth, endOfUnit,
-        adjacentUnit,
-        duration,
-        frequency, clockTime, dayPart,
+        adjacentUnit, thatAnaphor, duration, frequency, clockTime, dayPart,
     ]
 
     /// Words that start an expression besides the lexicon's: the tagger tries the patterns only at
@@ -170,6 +170,7 @@ extension TemporalPattern {
         name: "day-month",
         examples: [
             ("By 9 March, the crews", "9 March", "2024-03-09"), ("on 23-25 October", "23-25 October", "2024-10-23"),
+            ("a visit from 12 to 15 March", "12 to 15 March", "2024-03-12"),
         ],
         starts: [.number]
     ) { c, i in
@@ -178,6 +179,9 @@ extension TemporalPattern {
         var span = false
         if c.isDash(k), c.day(k + 1) != nil {
             k += 1 + c.day(k + 1)!.1
+            span = true
+        } else if c.word(i - 1, in: ["from", "between"]), c.word(k, in: ["to", "and"]), let (_, l2) = c.day(k + 1) {
+            k += 1 + l2  // "from 12 to 15 March"
             span = true
         }
         if c.word(k, "of") { k += 1 }
@@ -190,6 +194,7 @@ extension TemporalPattern {
         examples: [
             ("on February 11, officials", "February 11", "2024-02-11"), ("At a May 8 briefing", "May 8", "2024-05-08"),
             ("from October 23-25 the", "October 23-25", "2024-10-23"), ("on Nov. 3 the", "Nov. 3", "2024-11-03"),
+            ("held Dec. 27-30 last year", "Dec. 27-30 last year", "2023-12-27"),
         ],
         starts: [.month]
     ) { c, i in
@@ -204,6 +209,14 @@ extension TemporalPattern {
         if c.isDash(i + length), let (_, l2) = c.day(i + length + 1) {
             length += 1 + l2
             span = true
+        }
+        // "Dec. 27-30 last year", "April 30 this year"
+        if let (r, rl) = c.relative(i + length), c.unit(i + length + rl) == "Y" {
+            return PatternMatch(
+                length: length + rl + 1,
+                reference: .partOfYear(.day(month: m, day: d), yearOffset: r),
+                isDaySpan: span
+            )
         }
         return PatternMatch(length: length, reference: .monthDay(month: m, day: d), isDaySpan: span)
     }
@@ -707,6 +720,26 @@ extension TemporalPattern {
         "previous": -1, "preceding": -1, "before": -1, "earlier": -1,
         "following": 1, "next": 1, "after": 1, "later": 1,
     ]
+
+    static let thatAnaphor = TemporalPattern(
+        name: "that-anaphor",
+        examples: [
+            ("It opened in May 2019 and was ratified that October.", "that October", "2019-10"),
+            ("It opened on 4 May 2019; that year, exports rose", "that year", "2019"),
+        ],
+        starts: [.that]
+    ) { c, i in
+        guard c.word(i, "that") else { return nil }
+        if let (m, ml) = c.month(i + 1), c.t(i + 1)?.isCapitalized ?? false {
+            return PatternMatch(length: 1 + ml, reference: .monthOfPrevious(m))
+        }
+        // "that year," but not "that year's harvest" or "that month of talks".
+        guard let u = c.unit(i + 1), ["Y", "M", "D"].contains(u), c.t(i + 1).map({ !$0.lower.hasSuffix("s") }) ?? false,
+            c.t(i + 2).map({ $0.kind == .punct && $0.text != "'" || c.e(i + 2).afterReference }) ?? true
+        else { return nil }
+        let unit: R.Unit = u == "Y" ? .year : u == "M" ? .month : .day
+        return PatternMatch(length: 2, reference: .sameAsPrevious(unit))
+    }
 
     static let dayPrepositions: Set<String> = [
         "on", "by", "around", "from", "until", "till", "since", "before", "after", "of", "about",

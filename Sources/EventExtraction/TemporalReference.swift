@@ -9,6 +9,8 @@ enum TemporalReference: Hashable, Sendable {
     enum Unit: String, Hashable, Sendable { case day, week, month, quarter, year }
 
     enum Part: Hashable, Sendable {
+        /// A day of a month: `Dec. 27 last year`.
+        case day(month: Int, day: Int)
         case month(Int)
         case season(TimexValue.Season)
         case quarter(Int)
@@ -23,6 +25,8 @@ enum TemporalReference: Hashable, Sendable {
     case monthDayWeekday(month: Int, day: Int, weekday: Int)
     /// A month without a year: `in January`.
     case month(Int)
+    /// `that October`: the month in the year of the date mentioned before (else as `in October`).
+    case monthOfPrevious(Int)
     /// A day of a month not named: `on the 18th` (the month of the date mentioned before, else the
     /// document's, or the one before or after it as the tense says); `the 15th of next month`.
     case dayOfMonth(Int, monthOffset: Int?)
@@ -135,6 +139,9 @@ enum TemporalReference: Hashable, Sendable {
                 )
             else { return ("XXXX-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)", nil) }
             return cal(.day(best))
+        case .monthOfPrevious(let m):
+            guard let previous else { return TemporalReference.month(m).resolve(dct: dct, direction: direction) }
+            return cal(.month(year: previous.interval.start.year, month: m))
         case .dayOfMonth(let d, let offset):
             if let offset {
                 let first = CivilDate(year: dct.year, month: dct.month, day: 1)!.adding(months: offset)
@@ -207,6 +214,9 @@ enum TemporalReference: Hashable, Sendable {
         case .partOfYear(let part, let offset):
             let y = dct.year + offset
             switch part {
+            case .day(let m, let d):
+                guard let day = CivilDate(year: y, month: m, day: d) else { return ("XXXX", nil) }
+                return cal(.day(day))
             case .month(let m): return cal(.month(year: y, month: m))
             case .season(let s): return cal(.season(year: y, s))
             case .quarter(let q): return cal(.quarter(year: y, quarter: q))
@@ -307,6 +317,9 @@ enum TemporalReference: Hashable, Sendable {
                 switch part {
                 case .quarter(let q): return TimexValue(.quarter(year: y, quarter: q)).interval
                 case .half(let h): return TimexValue(.half(year: y, half: h)).interval
+                case .day(let m, let d):
+                    let day = CivilDate(year: y, month: m, day: min(d, 28))!
+                    return DayInterval(start: day, end: day)
                 case .month(let m): return TimexValue(.month(year: y, month: m)).interval
                 case .season(let s): return TimexValue(.season(year: y, s)).interval
                 }

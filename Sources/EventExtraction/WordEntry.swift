@@ -114,6 +114,7 @@ extension DateLexicon {
         mark(["fiscal"], .fiscal)
         mark(TemporalPattern.durationWords, .durationWord)
         mark(["q", "h"], .letterQH)
+        mark(["that"], .that)
         return table
     }
 }
