@@ -365,6 +365,8 @@ struct EventClassifier: Sendable {
     func isScheduled(_ tokens: [Token], _ verb: Int) -> Bool {
         let word = tokens[verb].lower
         guard cues.containsStem(.schedule, word) else { return false }
+        // "was due to start", "were expected to sign": a schedule in the past, not a happening.
+        if verb > 0, ["was", "were", "had"].contains(tokens[verb - 1].lower) { return false }
         return !word.hasSuffix("ed") || (verb > 0 && ["is", "are", "am", "'s"].contains(tokens[verb - 1].lower))
     }
 

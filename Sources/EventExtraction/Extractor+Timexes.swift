@@ -30,7 +30,11 @@ extension Extractor {
     /// Tense cues close to the mention: `will`, `next` make `April 17` the next one; a past form
     /// (`was`, `stepped`) the last one; otherwise the nearest.
     func direction(_ tokens: [Token], _ m: TemporalMention) -> TemporalReference.Direction {
-        let window = max(0, m.first - Self.tenseWindow)..<min(tokens.count, m.end + Self.tenseWindow)
+        // A "that" right after the date opens a reported clause: in "announced on Oct. 18 that
+        // Dandong will host …" the future is the reported clause's, not the date's.
+        let reported = m.end < tokens.count && tokens[m.end].lower == "that"
+        let window =
+            max(0, m.first - Self.tenseWindow)..<(reported ? m.end : min(tokens.count, m.end + Self.tenseWindow))
         let cues = resources.cues
         if cues.occurs(.future, in: tokens, window) { return .future }
         if cues.occurs(.past, in: tokens, window) || cues.occursSuffix(.pastSuffix, in: tokens, window) {

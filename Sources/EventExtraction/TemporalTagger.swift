@@ -17,7 +17,9 @@ struct TemporalTagger: Sendable {
         self.lexicon = lexicon
         modifiers = lexicon.modifiers.map { (words: $0.key.split(separator: " ").map(String.init), mod: $0.value) }
             .sorted { $0.words.count > $1.words.count }
-        words = lexicon.wordTable(startWords: TemporalPattern.startWords.union(["the", "every", "each", "q", "h", "that"]))
+        words = lexicon.wordTable(
+            startWords: TemporalPattern.startWords.union(["the", "every", "each", "q", "h", "that"])
+        )
     }
 
     func tag(_ tokens: [Token]) -> [TemporalMention] {

@@ -347,6 +347,14 @@ import TimelineCore
             sentence: "The Protocol to the Agreement of 2 March 1998 was signed in Heihe on 17 May 2024.",
             expected: ["agreement 1998-03-02", "agreement 2024-05-17"]
         ),
+        // A "that" right after the date opens what was announced: its future is not the date's.
+        Case(
+            sentence: "The Commerce Department announced on May 18 that Dandong will host a border trade fair in 2025.",
+            expected: ["announcement 2024-05-18", "meeting 2025"]
+        ),
+        // Scheduled once, in the past: no happening; scheduled now: a happening ahead.
+        Case(sentence: "A charter service from Chita that was due to start last week was cancelled.", expected: []),
+        Case(sentence: "The new ferry is due to start service on 3 May.", expected: ["launch 2025-05-03"]),
         // The future tense far back in a long clause still points ahead.
         Case(
             sentence: "We will host the Northeast Asia Local Cooperation Roundtable in Hunchun in the third quarter.",
