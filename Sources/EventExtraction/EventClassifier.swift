@@ -130,6 +130,8 @@ struct EventClassifier: Sendable {
                 continue
             }
             if before == "for", m.first >= 2, cues.contains(.planNoun, tokens[m.first - 2].lower) { continue }
+            // "2023 was the first year of …": a date as the subject of a description.
+            if m.first == 0, m.end < tokens.count, Self.copulas.contains(tokens[m.end].lower) { continue }
             eligible.append((d, cues.endsBefore(.targetPreposition, in: tokens, m.first)))
         }
 
@@ -162,6 +164,10 @@ struct EventClassifier: Sendable {
             if hit.phrase.type == .launch, isInsideName(tokens, hit.first) { continue }
             if hit.phrase.institutionName, isInstitutionName(tokens, hit.first) { continue }
             if isSelfReference(tokens, hit.first) { continue }
+            // "has been reopening them in stages": a process under way, not a dated happening.
+            if hit.first > 0, tokens[hit.first - 1].lower == "been", tokens[hit.first].lower.hasSuffix("ing") {
+                continue
+            }
             if hit.phrase.placeAfter, !namesPlace(tokens, after: hit.end, inMention) { continue }
             if hit.phrase.verbOnly, hit.first > 0,
                 Self.determiners.contains(tokens[hit.first - 1].lower) || tokens[hit.first - 1].lower.hasSuffix("est")
@@ -188,6 +194,8 @@ struct EventClassifier: Sendable {
                 continue
             }
             var best: (cost: Int, date: DatedMention)?
+            // Every date the trigger could take, for refining a year that names it.
+            var possible: [(cost: Int, date: DatedMention)] = []
             for (d, byOnly) in eligible {
                 if byOnly && hit.phrase.type != .deadline { continue }
                 guard
@@ -240,19 +248,31 @@ struct EventClassifier: Sendable {
                 {
                     continue
                 }
+                possible.append((cost, d))
                 // On a tie the date after the trigger wins: "signed on 9 May", "a meeting on April 17".
                 if best == nil || cost < best!.cost || (cost == best!.cost && d.mention.first > hit.first) {
                     best = (cost, d)
                 }
             }
-            guard let (_, d) = best else { continue }
+            guard var (_, d) = best else { continue }
+            // "The 2025 Northeast Asia Economic Conference, scheduled for November 7th": a year in the
+            // name gives way to a date inside it that the trigger can also take.
+            if d.mention.end <= hit.first, (d.mention.end..<hit.first).allSatisfy({ tokens[$0].isCapitalized }),
+                let finer = possible.filter({
+                    $0.cost <= Self.maximumCost && $0.date.value.precision < d.value.precision
+                        && d.value.interval.start <= $0.date.value.interval.start
+                        && $0.date.value.interval.end <= d.value.interval.end
+                }).min(by: { $0.cost < $1.cost })
+            {
+                d = finer.date
+            }
             if isStatistic(tokens, inMention: inMention, hit.first..<hit.end, d.mention.first..<d.mention.end) {
                 continue
             }
             var type = hit.phrase.type
             let trigger = hit.first..<hit.end
             if hit.phrase.documentApproval, namesDocument(tokens, around: trigger),
-                type != .agreement || !hasTwoParties(tokens, trigger)
+                type != .agreement || !(hasTwoParties(tokens, trigger) || signsAgreement(hits, hit))
             {
                 type = .approval
             }
@@ -724,8 +744,21 @@ struct EventClassifier: Sendable {
         return (trigger.upperBound..<hi).contains { tokens[$0].lower == "with" }
     }
 
+    /// "an agreement signed in June 2019", "signed a memorandum": what is signed is an agreement.
+    func signsAgreement(_ hits: [TriggerHit], _ hit: TriggerHit) -> Bool {
+        hits.contains { h in
+            h.phrase.type == .agreement && h.phrase.objectNoun
+                && (h.end <= hit.first ? hit.first - h.end <= 1 : h.first >= hit.end && h.first - hit.end <= 3)
+        }
+    }
+
+    /// Verbs that make a date at the head of a sentence its subject ("2023 was …").
+    static let copulas: Set<String> = ["was", "is", "will", "has", "had", "remains", "remained"]
+
     /// Words of a subject that names two or more parties.
-    static let partyWords: Set<String> = ["and", "sides", "parties", "both"]
+    static let partyWords: Set<String> = [
+        "and", "sides", "parties", "both", "governments", "countries", "leaders", "nations",
+    ]
 
     func namesDocument(_ tokens: [Token], around trigger: Range<Int>) -> Bool {
         let c = clause(tokens, around: trigger)

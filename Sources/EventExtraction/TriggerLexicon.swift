@@ -148,10 +148,13 @@ struct TriggerLexicon: Sendable {
             switch w {
             case .gap:
                 var j = k
-                while j < tokens.count, j - k <= gapLimit, !blocked(j), !gapStops.contains(tokens[j].lower),
+                // Words, not tokens: the hyphens of "Erenhot-Zamyn-Uud" do not count.
+                var words = 0
+                while j < tokens.count, words <= gapLimit, !blocked(j), !gapStops.contains(tokens[j].lower),
                     tokens[j].kind != .punct || isInnerHyphen(tokens, j)
                 {
                     if let end = match(rest, tokens, stems, from: j, blocked: blocked) { return end }
+                    if tokens[j].kind != .punct { words += 1 }
                     j += 1
                 }
                 return nil

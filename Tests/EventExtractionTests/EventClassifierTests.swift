@@ -355,6 +355,28 @@ import TimelineCore
         // Scheduled once, in the past: no happening; scheduled now: a happening ahead.
         Case(sentence: "A charter service from Chita that was due to start last week was cancelled.", expected: []),
         Case(sentence: "The new ferry is due to start service on 3 May.", expected: ["launch 2025-05-03"]),
+        Case(
+            sentence:
+                "The three governments signed the Programme on the Creation of the Corridor in Tashkent on 23 June 2016.",
+            expected: ["agreement 2016-06-23"]
+        ),
+        Case(
+            sentence: "The plan refers back to a tourism agreement signed in Pyongyang in June 2019.",
+            expected: ["agreement 2019-06"]
+        ),
+        // A long hyphenated name inside a discontinuous phrase counts its words, not its hyphens.
+        Case(
+            sentence: "Construction of the Erenhot-Zamyn-Uud Cross-border Economic Cooperation Zone began in 2016.",
+            expected: ["launch 2016"]
+        ),
+        Case(sentence: "North Korea sealed its borders in 2020 and has been reopening them in stages.", expected: []),
+        // A year in a name gives way to the day the same sentence gives.
+        Case(
+            sentence:
+                "The 2024 Northeast Asia Economic Conference, scheduled for November 7th in Niigata, will include a session on trade.",
+            expected: ["meeting 2024-11-07"]
+        ),
+        Case(sentence: "2023 was the first year of the 20th Party Congress's five-year term.", expected: []),
         // The future tense far back in a long clause still points ahead.
         Case(
             sentence: "We will host the Northeast Asia Local Cooperation Roundtable in Hunchun in the third quarter.",
