@@ -652,10 +652,13 @@ struct EventClassifier: Sendable {
     /// "4,250 firms were established", "120 enterprises opened": a number right before a plural noun,
     /// with only words, at most `countedReach` of them, up to the trigger.
     func countedSubject(_ tokens: [Token], inMention: [Bool], _ trigger: Range<Int>) -> Bool {
+        // Back over the subject's words to a number: "1,500 Russian tourists visited".
         var k = trigger.lowerBound - 1
+        var plural = false
         while k >= 0, trigger.lowerBound - k <= Self.countedReach, tokens[k].kind == .word {
+            plural = plural || tokens[k].lower.hasSuffix("s")
             let n = k - 1
-            if n >= 0, tokens[n].kind == .number, !inMention[n], tokens[k].lower.hasSuffix("s") { return true }
+            if n >= 0, tokens[n].kind == .number, !inMention[n], plural { return true }
             k -= 1
         }
         return false

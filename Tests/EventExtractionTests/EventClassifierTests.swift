@@ -377,6 +377,8 @@ import TimelineCore
             expected: ["meeting 2024-11-07"]
         ),
         Case(sentence: "2023 was the first year of the 20th Party Congress's five-year term.", expected: []),
+        // A count of visitors over a period is a statistic.
+        Case(sentence: "Last year, more than 1,500 Russian tourists visited Rason.", expected: []),
         // The future tense far back in a long clause still points ahead.
         Case(
             sentence: "We will host the Northeast Asia Local Cooperation Roundtable in Hunchun in the third quarter.",
