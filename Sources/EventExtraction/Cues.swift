@@ -30,6 +30,7 @@ struct Cues: Sendable {
         case schedule
         case conditional
         case durationOf = "duration-of"
+        case freight
     }
 
     /// Phrases of each kind, as lower-case word sequences.

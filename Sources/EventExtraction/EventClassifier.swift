@@ -169,6 +169,7 @@ struct EventClassifier: Sendable {
                 continue
             }
             if hit.phrase.placeAfter, !namesPlace(tokens, after: hit.end, inMention) { continue }
+            if hit.phrase.type == .visit, movesFreight(tokens, hit.first) { continue }
             if hit.phrase.verbOnly, hit.first > 0,
                 Self.determiners.contains(tokens[hit.first - 1].lower) || tokens[hit.first - 1].lower.hasSuffix("est")
             {
@@ -733,6 +734,16 @@ struct EventClassifier: Sendable {
             trigger.upperBound..<min(c.upperBound, trigger.upperBound + Self.documentWindow)
         )
     }
+
+    /// "The first batch of soybeans arrived", "a container train arrived": the subject before the
+    /// visit word, in its clause, is freight.
+    func movesFreight(_ tokens: [Token], _ first: Int) -> Bool {
+        let c = clause(tokens, around: first..<(first + 1))
+        let lo = max(c.lowerBound, first - Self.freightReach)
+        return cues.occurs(.freight, in: tokens, lo..<first)
+    }
+
+    static let freightReach = 6
 
     /// A policy-document noun near the trigger, in its clause; in a relative clause
     /// ("the rules, which were released") the noun before its comma.

@@ -377,6 +377,9 @@ import TimelineCore
             expected: ["meeting 2024-11-07"]
         ),
         Case(sentence: "2023 was the first year of the 20th Party Congress's five-year term.", expected: []),
+        // Goods that arrive make no visit.
+        Case(sentence: "In October the first batch of soybeans arrived at the bridge.", expected: []),
+        Case(sentence: "Trains went into operation on 28 August 2024.", expected: ["launch 2024-08-28"]),
         // A count of visitors over a period is a statistic.
         Case(sentence: "Last year, more than 1,500 Russian tourists visited Rason.", expected: []),
         // The future tense far back in a long clause still points ahead.
