@@ -344,7 +344,10 @@ struct EventClassifier: Sendable {
                 }
                 guard gap.count <= Self.nearDistance, !blocked else { return nil }
             } else {
-                guard gap.count <= 1, gap.allSatisfy({ Self.nearPrepositions.contains(tokens[$0].lower) }) else {
+                guard
+                    (gap.count <= 1 && gap.allSatisfy({ Self.nearPrepositions.contains(tokens[$0].lower) }))
+                        || isNounPhraseTail(tokens, gap)
+                else {
                     return nil
                 }
             }
@@ -352,6 +355,21 @@ struct EventClassifier: Sendable {
         let cost = gap.count + Self.barrierCost * barriers
         return cost <= Self.maximumCost ? cost : nil
     }
+
+    /// The rest of a noun's phrase up to a date's preposition: "visit| to the region in| 2024",
+    /// "trip| to Harbin in| May 2023", "deal| with Russia in| 2019"; not "plan| to build a bridge in| 2016".
+    func isNounPhraseTail(_ tokens: [Token], _ gap: Range<Int>) -> Bool {
+        guard gap.count >= 3, gap.count <= Self.nounPhraseTail, let first = gap.first, let last = gap.last,
+            Self.nearPrepositions.contains(tokens[last].lower),
+            gap.allSatisfy({ tokens[$0].kind == .word && !Self.clauseWords.contains(tokens[$0].lower) })
+        else { return false }
+        let p = tokens[first].lower
+        if p == "to" { return tokens[first + 1].lower == "the" || tokens[first + 1].isCapitalized }
+        return Self.phrasePrepositions.contains(p)
+    }
+
+    static let nounPhraseTail = 7
+    static let phrasePrepositions: Set<String> = ["of", "for", "with", "between", "at", "on"]
 
     /// For each token, whether it stands in a condition: from "if" or "unless" to the clause's end,
     /// or from an inverted auxiliary that opens the sentence ("Had the car opened in 2022, …").

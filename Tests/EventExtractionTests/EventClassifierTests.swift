@@ -377,6 +377,12 @@ import TimelineCore
             expected: ["meeting 2024-11-07"]
         ),
         Case(sentence: "2023 was the first year of the 20th Party Congress's five-year term.", expected: []),
+        // After "after"/"following", a noun keeps the date at the end of its own phrase.
+        Case(
+            sentence: "The programme was drawn up after his visit to the region in 2023.",
+            expected: ["visit 2023"]
+        ),
+        Case(sentence: "The plan to build a bridge in 2016 was shelved.", expected: []),
         // Goods that arrive make no visit.
         Case(sentence: "In October the first batch of soybeans arrived at the bridge.", expected: []),
         Case(sentence: "Trains went into operation on 28 August 2024.", expected: ["launch 2024-08-28"]),
