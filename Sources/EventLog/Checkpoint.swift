@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -108,9 +110,8 @@ struct Checkpoint: Sendable {
             guard offset <= logLength else {
                 return .unusable("stale checkpoint: it covers \(offset) bytes, the log has \(logLength)")
             }
-            guard let actual = try? LogDigest.of(file: logPath, length: offset), actual.value == digest else {
-                return .unusable("stale checkpoint: the log's first \(offset) bytes are not the ones it was made from")
-            }
+            // The log is hashed on a second thread while the index is read on this one.
+            let hashing = LogHashing(path: logPath, length: offset)
             var damage: [LogDamage] = []
             for _ in 0..<(try r.count()) {
                 guard let kind = LogDamage.Kind(rawValue: try r.string()) else { throw CheckpointError("bad damage") }
@@ -122,7 +123,16 @@ struct Checkpoint: Sendable {
                     LogDamage(kind: kind, line: line, offset: at, seq: hasSeq ? seq : nil, detail: try r.string())
                 )
             }
-            let index = try EventIndex(from: &r)
+            let index: EventIndex
+            do throws(CheckpointError) {
+                index = try EventIndex(from: &r)
+            } catch {
+                _ = hashing.wait()
+                throw error
+            }
+            guard let actual = try? hashing.wait().get(), actual.value == digest else {
+                return .unusable("stale checkpoint: the log's first \(offset) bytes are not the ones it was made from")
+            }
             guard r.atEnd else { throw CheckpointError("bytes after the index") }
             guard index.lastSeq == lastSeq else { throw CheckpointError("the index's last seq is not the header's") }
             return .loaded(
@@ -150,6 +160,25 @@ struct Checkpoint: Sendable {
             _ = fsync(dfd)
             close(dfd)
         }
+    }
+}
+
+/// `LogDigest.of(file:length:)` worked out on a thread of its own.
+private final class LogHashing: @unchecked Sendable {
+    private var result: Result<LogDigest, CheckpointError>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(path: String, length: Int) {
+        // `result` is written before `done` is signalled and read only after it is waited for.
+        Thread { [self] in
+            result = Result { () throws(CheckpointError) in try LogDigest.of(file: path, length: length) }
+            done.signal()
+        }.start()
+    }
+
+    func wait() -> Result<LogDigest, CheckpointError> {
+        done.wait()
+        return result!
     }
 }
 

@@ -75,14 +75,6 @@ extension EventIndex {
         guard listEnds.count == shas.count, zip([0] + listEnds, listEnds).allSatisfy({ $0 <= $1 }),
             (listEnds.last ?? 0) <= listBytes.count
         else { throw CheckpointError("bad id lists") }
-        var lists: [String: IDList] = [:]
-        lists.reserveCapacity(shas.count)
-        var start = 0
-        for (sha, end) in zip(shas, listEnds) {
-            lists[sha] = IDList(bytes: Array(listBytes[start..<end]))
-            start = end
-        }
-        idsByDocument = LayeredMap(lists)
         let documentCount = try r.count()
         var documents: [String: DocumentRecord] = [:]
         documents.reserveCapacity(documentCount)
@@ -91,22 +83,37 @@ extension EventIndex {
             documents[d.sha256] = d
         }
         documentsBySHA = LayeredMap(documents)
+        // The maps and the tiers' sources name the documents again: read, each name is a
+        // string of its own; the documents' copy is kept and the others dropped.
+        func shared(sha: String) -> String { documents[sha]?.sha256 ?? sha }
+        var lists: [String: IDList] = [:]
+        lists.reserveCapacity(shas.count)
+        var start = 0
+        for (sha, end) in zip(shas, listEnds) {
+            lists[shared(sha: sha)] = IDList(bytes: Array(listBytes[start..<end]))
+            start = end
+        }
+        idsByDocument = LayeredMap(lists)
         let pathCount = try r.count()
         var paths: [String: String] = [:]
         paths.reserveCapacity(pathCount)
         for _ in 0..<pathCount {
             let path = try r.string()
-            paths[path] = try r.string()
+            let sha = shared(sha: try r.string())
+            paths[documents[sha].map { $0.path == path ? $0.path : path } ?? path] = sha
         }
         pathToSHA = LayeredMap(paths)
         let seqCount = try r.count()
         var seqs: [String: UInt64] = [:]
         seqs.reserveCapacity(seqCount)
         for _ in 0..<seqCount {
-            let sha = try r.string()
+            let sha = shared(sha: try r.string())
             seqs[sha] = try r.u64()
         }
         currentSeq = LayeredMap(seqs)
+        main.share(documents)
+        recent.share(documents)
+        long.share(documents)
     }
 }
 
@@ -162,6 +169,19 @@ extension EventIndex.Tier {
         text = try r.array(of: UInt8.self)
         idSlots = try r.array(of: Int32.self)
         try check()
+    }
+
+    /// Makes each source use its document's strings where they are equal.
+    mutating func share(_ documents: [String: DocumentRecord]) {
+        for k in sources.indices {
+            guard let d = documents[sources[k].document] else { continue }
+            let s = sources[k]
+            sources[k] = SourceReference(
+                path: d.path == s.path ? d.path : s.path,
+                title: d.title == s.title ? d.title : s.title,
+                document: d.sha256
+            )
+        }
     }
 
     private func check() throws(CheckpointError) {
