@@ -15,8 +15,7 @@ extension EventIndex {
         var out: [TimelineEvent] = []
         forEachTier { tier in
             var k = EventIndex.lowerBound(tier.orders, first)
-            while k < tier.count, tier.orders[k].startDay == first.startDay, tier.orders[k].precision == first.precision
-            {
+            while k < tier.count, tier.startDay(k) == first.startDay, tier.precision(k) == first.precision {
                 if tier.typeBits[k] == EventIndex.bit(event.type) {
                     let e = tier.events[k]
                     if !isHidden(e.id) { out.append(e) }
