@@ -110,6 +110,8 @@ public struct EventIndex: Sendable {
     private var pathToSHA = LayeredMap<String, String>()
     /// When each current document was logged, to list them in that order.
     private var currentSeq = LayeredMap<String, UInt64>()
+    /// The happenings several current reports share (`EventIndex+Happenings.swift`).
+    var happenings = HappeningTable()
     public private(set) var lastSeq: UInt64 = 0
 
     public init() {}
@@ -198,6 +200,7 @@ public struct EventIndex: Sendable {
                     index.main.append(e, order: EventOrder(e), signature: signature)
                 }
             }
+            index.happenings = HappeningTable(index)
             return index
         }
     }
@@ -256,8 +259,12 @@ public struct EventIndex: Sendable {
             if let stale = hidden.removeValue(forKey: event.id) { removeStored(id: event.id, at: stale) }
             if Self.isLong(event) { long.insert(event) } else { recent.insert(event) }
         }
+        noteArrivals(fresh)
         self.lastSeq = max(self.lastSeq, lastSeq)
-        let topLayers = [pathToSHA.topCount, documentsBySHA.topCount, currentSeq.topCount, idsByDocument.topCount]
+        let topLayers = [
+            pathToSHA.topCount, documentsBySHA.topCount, currentSeq.topCount, idsByDocument.topCount,
+            happenings.topCount,
+        ]
         if recent.events.count >= Self.recentLimit || topLayers.contains(where: { $0 >= Self.recentLimit }) {
             compact()
         }
@@ -270,6 +277,7 @@ public struct EventIndex: Sendable {
         for id in retraction.events {
             if let order = byID[id] { hidden[id] = order }
         }
+        noteWithdrawals(retraction.events)
         var documents: [String: String] = [:]
         for id in retraction.events { documents[id] = hidden[id].flatMap(storedEvent(at:))?.source.document }
         withdraw(retraction) { documents[$0] }
@@ -336,6 +344,7 @@ public struct EventIndex: Sendable {
         documentsBySHA.compact()
         pathToSHA.compact()
         currentSeq.compact()
+        happenings.compact()
     }
 
     /// Removes the stored copy of `id`, kept at `order` in one of the tiers.
@@ -352,7 +361,7 @@ public struct EventIndex: Sendable {
     }
 
     /// The event stored at `order`, withdrawn or not.
-    private func storedEvent(at order: EventOrder) -> TimelineEvent? {
+    func storedEvent(at order: EventOrder) -> TimelineEvent? {
         for tier in [recent, long, main] {
             if let k = tier.position(of: order) { return tier.events[k] }
         }
@@ -509,7 +518,7 @@ public struct EventIndex: Sendable {
     /// Walks the tiers in `EventOrder`, from just after a position, skipping
     /// short events that end before the filter's first day and events the
     /// prefilter rejects.
-    private struct TierCursor {
+    struct TierCursor {
         let tiers: [Tier]
         var positions: [Int]
         let filter: Prefilter
@@ -529,6 +538,12 @@ public struct EventIndex: Sendable {
         }
 
         mutating func next() -> (TimelineEvent, EventOrder)? {
+            guard let (t, k) = nextPosition() else { return nil }
+            return (tiers[t].events[k], tiers[t].orders[k])
+        }
+
+        /// Where the next event is stored (`tiers[tier]`, entry `k`), without copying it.
+        mutating func nextPosition() -> (tier: Int, k: Int)? {
             var best = -1
             var bestAt = 0
             for k in 0..<tiers.count {
@@ -542,7 +557,7 @@ public struct EventIndex: Sendable {
             }
             guard best >= 0 else { return nil }
             positions[best] = bestAt + 1
-            return (tiers[best].events[bestAt], tiers[best].orders[bestAt])
+            return (best, bestAt)
         }
 
         /// The first position from `start` the prefilter admits; the tier's end when none can.
