@@ -49,21 +49,14 @@ extension EventIndex {
         for id in ids { happenings.remove(id: id) }
     }
 
-    /// Calls `body` with every current event and its order, in order.
-    func forEachCurrent(_ body: (TimelineEvent, EventOrder) -> Void) {
-        var cursor = TierCursor(self, after: nil, filter: .all)
-        while let (e, order) = cursor.next() {
-            if !isHidden(e.id) { body(e, order) }
-        }
-    }
-
     /// `query`, with each happening that several documents report once (`HappeningMerge`): among
     /// the events that match, the first in order stands for its happening and lists the other
     /// reports in `mentions`.
     ///
     /// A happening's reports share a start day and precision, so a report that matches and comes
     /// before another is met first in this walk, unless it lies before the page's start: only
-    /// those are read again. Reports of a happening already shown are skipped by id alone.
+    /// those are read again. Once a report of a happening has matched, the others are skipped by
+    /// id from a small set, so the table is asked only about events that match.
     ///
     /// - Complexity: as `query`, plus O(m log n) for each result whose happening has m reports.
     public func mergedQuery(_ query: TimelineQuery) -> Page {
@@ -72,20 +65,28 @@ extension EventIndex {
         var out: [TimelineEvent] = []
         out.reserveCapacity(min(limit, 256))
         var lastOrder: EventOrder?
-        var shown = Set<Int32>()
+        /// The reports of every happening one of whose reports has matched.
+        var seen = Set<String>()
         var cursor = TierCursor(self, after: query.after, filter: Prefilter(query))
-        // Events are read in place and copied only when they are shown.
+        // Events are read in place (through buffer pointers, which lend rather than copy) and
+        // copied only when they are shown.
+        let tiers = cursor.tiers
         while let (t, k) = cursor.nextPosition() {
-            let id = cursor.tiers[t].orders[k].id
-            if matcher.startsTooLate(cursor.tiers[t].events[k]) { break }
+            let step = tiers[t].events.withUnsafeBufferPointer { events in
+                Self.step(events[k], matcher: matcher, skipping: seen)
+            }
+            let mayShare: Bool
+            switch step {
+            case .stop: return Page(events: out, next: nil)
+            case .skip: continue
+            case .match(let share): mayShare = share
+            }
+            let id = tiers[t].orders[k].id
             if isHidden(id) { continue }
-            let happening = happenings.happening(of: id)
-            if let happening, shown.contains(happening) { continue }
-            if !matcher.matches(cursor.tiers[t].events[k]) { continue }
             var mentions: [Mention]?
-            if let happening {
-                shown.insert(happening)
+            if mayShare, let happening = happenings.happening(of: id) {
                 let reports = happenings.reports(happening)
+                for report in reports { seen.insert(report.id) }
                 // One that matches before the page's start stood for the happening on an earlier page.
                 if let after = query.after,
                     reports.contains(where: { $0 <= after && storedEvent(at: $0).map(matcher.matches) == true })
@@ -97,12 +98,32 @@ extension EventIndex {
             } else if out.count == limit {
                 return Page(events: out, next: lastOrder)
             }
-            var entry = cursor.tiers[t].events[k]
+            var entry = tiers[t].events[k]
             entry.mentions = mentions  // set here only, never taken from storage
             out.append(entry)
-            lastOrder = cursor.tiers[t].orders[k]
+            lastOrder = tiers[t].orders[k]
         }
         return Page(events: out, next: nil)
+    }
+
+    private enum Step {
+        /// Nothing from here on can start in time.
+        case stop
+        case skip
+        /// It matches; `mayShare` when it can have other reports (`HappeningTable.mayShare`).
+        case match(mayShare: Bool)
+    }
+
+    /// What `mergedQuery` does with one event, decided without copying it.
+    private static func step(
+        _ e: borrowing TimelineEvent,
+        matcher: TimelineQuery.Matcher,
+        skipping seen: Set<String>
+    ) -> Step {
+        if matcher.startsTooLate(e) { return .stop }
+        let mayShare = HappeningTable.mayShare(e)
+        if mayShare && !seen.isEmpty && seen.contains(e.id) { return .skip }
+        return matcher.matches(e) ? .match(mayShare: mayShare) : .skip
     }
 
     /// One event with the other reports of its happening, as `mergedQuery` shows it.

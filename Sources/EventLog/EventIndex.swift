@@ -362,9 +362,10 @@ public struct EventIndex: Sendable {
 
     /// The event stored at `order`, withdrawn or not.
     func storedEvent(at order: EventOrder) -> TimelineEvent? {
-        for tier in [recent, long, main] {
-            if let k = tier.position(of: order) { return tier.events[k] }
-        }
+        // Tier by tier, not through an array of them: merged queries call this for every mention.
+        if let k = recent.position(of: order) { return recent.events[k] }
+        if let k = long.position(of: order) { return long.events[k] }
+        if let k = main.position(of: order) { return main.events[k] }
         return nil
     }
 

@@ -18,6 +18,11 @@ struct HappeningTable: Sendable {
 
     init() {}
 
+    /// Whether `event` has a `Happening.Key` (a place, a day or month), without building it.
+    @inline(__always) static func mayShare(_ event: TimelineEvent) -> Bool {
+        !event.places.isEmpty && event.date.precision <= Happening.coarsestPrecision
+    }
+
     /// The happening `id` shares with another current report; `nil` when it stands alone.
     func happening(of id: String) -> Int32? { happeningOf[id] }
 
@@ -90,12 +95,16 @@ struct HappeningTable: Sendable {
             }
             groups.removeAll(keepingCapacity: true)
         }
-        index.forEachCurrent { event, order in
+        // Read in place: copying a million events out of the tiers would cost more than their keys.
+        var cursor = EventIndex.TierCursor(index, after: nil, filter: .all)
+        while let (t, k) = cursor.nextPosition() {
+            let order = cursor.tiers[t].orders[k]
+            if index.isHidden(order.id) { continue }
             if run?.day != order.startDay || run?.precision != order.precision {
                 flush()
                 run = (order.startDay, order.precision)
             }
-            if let key = Happening.Key(event) { groups[key, default: []].append(order) }
+            if let key = Happening.Key(cursor.tiers[t].events[k]) { groups[key, default: []].append(order) }
         }
         flush()
         compact()
