@@ -114,6 +114,8 @@ extension EventIndex {
         main.share(documents)
         recent.share(documents)
         long.share(documents)
+        // Not stored: rebuilt in one pass, so a checkpoint never disagrees with its tiers.
+        happenings = HappeningTable(self)
     }
 }
 

@@ -49,6 +49,8 @@ public struct EventIndex: Sendable {
     var pathToSHA = LayeredMap<String, String>()
     /// When each current document was logged, to list them in that order.
     var currentSeq = LayeredMap<String, UInt64>()
+    /// The happenings several current reports share (`EventIndex+Happenings.swift`).
+    var happenings = HappeningTable()
     public internal(set) var lastSeq: UInt64 = 0
 
     public init() {}
@@ -138,6 +140,7 @@ public struct EventIndex: Sendable {
             index.long = long.finish()
             // Every indexed event is now in a tier with an id table.
             index.changedIDs = [:]
+            index.happenings = HappeningTable(index)
             return index
         }
     }
@@ -194,8 +197,12 @@ public struct EventIndex: Sendable {
             if let stale = hidden.removeValue(forKey: event.id) { removeStored(id: event.id, at: stale) }
             if Self.isLong(event) { long.insert(event) } else { recent.insert(event) }
         }
+        noteArrivals(fresh)
         self.lastSeq = max(self.lastSeq, lastSeq)
-        let topLayers = [pathToSHA.topCount, documentsBySHA.topCount, currentSeq.topCount, idsByDocument.topCount]
+        let topLayers = [
+            pathToSHA.topCount, documentsBySHA.topCount, currentSeq.topCount, idsByDocument.topCount,
+            happenings.topCount,
+        ]
         if recent.count >= Self.recentLimit || topLayers.contains(where: { $0 >= Self.recentLimit }) {
             compact()
         }
@@ -238,6 +245,7 @@ public struct EventIndex: Sendable {
         for id in retraction.events {
             if let order = storedOrder(id: id) { hidden[id] = order }
         }
+        noteWithdrawals(retraction.events)
         var documents: [String: String] = [:]
         for id in retraction.events { documents[id] = hidden[id].flatMap(storedEvent(at:))?.source.document }
         withdraw(retraction) { documents[$0] }
@@ -330,6 +338,7 @@ public struct EventIndex: Sendable {
         documentsBySHA.compact()
         pathToSHA.compact()
         currentSeq.compact()
+        happenings.compact()
     }
 
     /// Removes the stored copy of `id`, kept at `order` in one of the tiers.
@@ -346,7 +355,7 @@ public struct EventIndex: Sendable {
     }
 
     /// The event stored at `order`, withdrawn or not.
-    private func storedEvent(at order: EventOrder) -> TimelineEvent? {
+    func storedEvent(at order: EventOrder) -> TimelineEvent? {
         if let k = recent.position(of: order) { return recent.event(at: k) }
         if let k = long.position(of: order) { return long.event(at: k) }
         if let k = main.position(of: order) { return main.event(at: k) }
@@ -488,7 +497,7 @@ public struct EventIndex: Sendable {
     /// Walks the tiers in `EventOrder`, from just after a position, skipping
     /// short events that end before the filter's first day and events the
     /// prefilter rejects.
-    private struct TierCursor {
+    struct TierCursor {
         let tiers: [Tier]
         var positions: [Int]
         let filter: Prefilter
@@ -509,6 +518,12 @@ public struct EventIndex: Sendable {
 
         /// The tier and position of the next event, in order.
         mutating func next() -> (Int, Int)? {
+            guard let (t, k) = nextPosition() else { return nil }
+            return (t, k)
+        }
+
+        /// Where the next event is stored (`tiers[tier]`, entry `k`), without copying it.
+        mutating func nextPosition() -> (tier: Int, k: Int)? {
             var best = -1
             var bestAt = 0
             for k in 0..<tiers.count {
