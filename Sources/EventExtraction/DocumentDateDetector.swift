@@ -37,12 +37,22 @@ struct DocumentDateDetector: Sendable {
                 while e < line.upperBound, !Tokenizer.isSpace(text.scalars[e]) { e += 1 }
                 head = line.lowerBound..<e
             }
+            let isByline = line.count <= Self.maximumBylineLength
+            // A long line can only be a dateline: once one is found, or without the comma a
+            // dateline's date comes after, it needs no tagging (most lines of an article).
+            if !isByline, dateline != nil {
+                guard head.contains(where: { !Tokenizer.isSpace(text.scalars[$0]) }) else { continue }
+                seen += 1
+                if seen > Self.maximumLines { break }
+                continue
+            }
             let tokens = Tokenizer.tokenize(text.scalars, head)
             guard !tokens.isEmpty else { continue }
             seen += 1
             if seen > Self.maximumLines { break }
+            if !isByline, !Self.mayBeDateline(tokens) { continue }
             let mentions = tagger.tag(tokens)
-            if line.count <= Self.maximumBylineLength, let d = byline(tokens, mentions) {
+            if isByline, let d = byline(tokens, mentions) {
                 return Detection(date: d, source: .byline, line: line)
             }
             if dateline == nil, let d = self.dateline(tokens, mentions, modified: modified) {
@@ -74,6 +84,12 @@ struct DocumentDateDetector: Sendable {
             if separated || (keyword && m.first <= 4 && otherWords <= 6) || otherWords <= 2 { return d }
         }
         return nil
+    }
+
+    /// Whether `dateline(_:_:modified:)` can find anything in `tokens`: a comma right before
+    /// a date that starts at the second to sixth token.
+    static func mayBeDateline(_ tokens: [Token]) -> Bool {
+        tokens.indices.dropFirst().prefix(4).contains { tokens[$0].text == "," }
     }
 
     /// `PLACE, Month Day (AGENCY)` or `PLACE, Month Day, Year —` at the start of a line.

@@ -3,6 +3,12 @@
 /// irregular forms (`met`) are listed in the trigger file instead.
 enum Stemmer {
     static func stem(_ lower: String) -> String {
+        // Every rule below removes a suffix ending in `s`, `d`, `g` or `e`: any other word is its own
+        // stem, returned without copying its bytes (most words of a sentence).
+        switch lower.utf8.last {
+        case UInt8(ascii: "s"), UInt8(ascii: "d"), UInt8(ascii: "g"), UInt8(ascii: "e"): break
+        default: return lower
+        }
         // Works on UTF-8 bytes: the suffixes are ASCII, and a multi-byte letter is never part of
         // one; lengths are counted in code points as before.
         var w = Array(lower.utf8)
