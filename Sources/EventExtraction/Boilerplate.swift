@@ -55,7 +55,10 @@ struct Boilerplate: Sendable {
         } else {
             (low, ascii) = (String(rest.prefix(Self.longestPrefix)).lowercased(), false)
         }
-        func starts(_ p: String) -> Bool { ascii ? low.utf8.starts(with: p.utf8) : low.starts(with: p) }
+        let first = low.utf8.first
+        func starts(_ p: String) -> Bool {
+            ascii ? (p.isEmpty || p.utf8.first == first) && low.utf8.starts(with: p.utf8) : low.starts(with: p)
+        }
         if linePrefixes.contains(where: starts) { return true }
         for p in datedPrefixes where starts(p) {
             var after = low.dropFirst(p.count).drop { $0 == " " || $0 == "*" || $0 == "_" }

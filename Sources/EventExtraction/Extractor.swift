@@ -80,7 +80,7 @@ public struct Extractor: Sendable {
             let found = classifier.classify(tokens, dates: dated, allMentions: mentions, dct: dct)
             guard !found.isEmpty, !resources.boilerplate.isPrompt(text.string(sentence)[...]) else { continue }
             let (places, orgs) = resources.gazetteer.find(in: tokens)
-            let evidence = Self.normalizedWhitespace(text.string(sentence))
+            let evidence = Self.normalizedWhitespace(text.scalars[sentence])
             var inMention = [Bool](repeating: false, count: tokens.count)
             for m in mentions { for k in m.first..<m.end { inMention[k] = true } }
             for c in found {
@@ -256,30 +256,40 @@ public struct Extractor: Sendable {
     struct ASCIINeedles: Sendable {
         /// For each lower-case ASCII byte, the needles starting with it.
         private let byFirst: [[[UInt8]]]
+        /// For each pair of lower-case ASCII bytes (`first << 7 | second`), whether a needle starts so.
+        private let firstTwo: [Bool]
 
         init(_ needles: [String]) {
             var table = [[[UInt8]]](repeating: [], count: 128)
+            var pairs = [Bool](repeating: false, count: 128 * 128)
             for n in needles {
                 let bytes = Array(n.utf8)
-                precondition(!bytes.isEmpty && bytes[0] < 128, "needles start with an ASCII byte")
+                precondition(bytes.count >= 2 && bytes[0] < 128 && bytes[1] < 128, "needles start with two ASCII bytes")
                 table[Int(bytes[0])].append(bytes)
+                pairs[Int(bytes[0]) << 7 | Int(bytes[1])] = true
             }
             byFirst = table
+            firstTwo = pairs
         }
 
         @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
 
         /// Whether any needle occurs in `hay`, ASCII case folded.
         func occurs(in hay: UnsafeBufferPointer<UInt8>) -> Bool {
-            for start in 0..<hay.count {
-                let b = Self.lower(hay[start])
-                guard b < 128 else { continue }
-                needle: for n in byFirst[Int(b)] where start + n.count <= hay.count {
-                    for k in 1..<n.count where Self.lower(hay[start + k]) != n[k] { continue needle }
-                    return true
+            guard hay.count >= 2 else { return false }
+            return firstTwo.withUnsafeBufferPointer { pairs in
+                var second = Self.lower(hay[0])
+                for start in 0..<(hay.count - 1) {
+                    let b = second
+                    second = Self.lower(hay[start + 1])
+                    guard b < 128, second < 128, pairs[Int(b) << 7 | Int(second)] else { continue }
+                    needle: for n in byFirst[Int(b)] where n[1] == second && start + n.count <= hay.count {
+                        for k in 2..<n.count where Self.lower(hay[start + k]) != n[k] { continue needle }
+                        return true
+                    }
                 }
+                return false
             }
-            return false
         }
     }
 
@@ -315,23 +325,23 @@ public struct Extractor: Sendable {
         }
     }
 
-    /// The words of `s` (split at white space) joined by single spaces.
-    static func normalizedWhitespace(_ s: String) -> String {
+    /// The words of `scalars` (split at white space) joined by single spaces.
+    static func normalizedWhitespace(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         // Splitting on code points gives what splitting on characters gives unless a space joins a
         // grapheme cluster (a combining mark after it, a prepended mark before it): only then is
         // the slower character split needed.
-        let scalars = s.unicodeScalars
         var previous: Unicode.Scalar?
         var afterSpace = false
         for c in scalars {
             let space = isWhiteSpace(c)
             if (space && previous.map(isPlainCluster) == false) || (afterSpace && !isPlainCluster(c)) {
-                return s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+                return String(scalars: scalars).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
             }
             afterSpace = space
             previous = c
         }
-        var out = String.UnicodeScalarView()
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count)
         var pendingSpace = false
         for c in scalars {
             if isWhiteSpace(c) {
@@ -344,7 +354,7 @@ public struct Extractor: Sendable {
             }
             out.append(c)
         }
-        return String(out)
+        return String(scalars: out[...])
     }
 
     /// Unicode White_Space, as `Character.isWhitespace` reads it.

@@ -50,6 +50,10 @@ struct TriggerLexicon: Sendable {
     /// lookup needs no key string built per token.
     private(set) var byExactFirst: [String: [Phrase]] = [:]
     private(set) var byStemFirst: [String: [Phrase]] = [:]
+    /// The first byte and length of the two maps' keys, so that most words are passed over
+    /// without hashing them.
+    private var exactShapes = WordShapes()
+    private var stemShapes = WordShapes()
 
     init(_ file: DataFile) throws {
         for line in file.lines {
@@ -93,6 +97,28 @@ struct TriggerLexicon: Sendable {
         }
         for k in byExactFirst.keys { byExactFirst[k]!.sort { $0.words.count > $1.words.count } }
         for k in byStemFirst.keys { byStemFirst[k]!.sort { $0.words.count > $1.words.count } }
+        for k in byExactFirst.keys { exactShapes.insert(k) }
+        for k in byStemFirst.keys { stemShapes.insert(k) }
+    }
+
+    /// Which (first byte, length in bytes) pairs some key has: a word of any other shape is
+    /// no key. Lengths from 63 on share one bit.
+    struct WordShapes: Sendable {
+        private var lengths = [UInt64](repeating: 0, count: 256)
+        private var empty = false
+
+        mutating func insert(_ word: String) {
+            guard let first = word.utf8.first else {
+                empty = true
+                return
+            }
+            lengths[Int(first)] |= 1 << UInt64(min(word.utf8.count, 63))
+        }
+
+        func mayContain(_ word: String) -> Bool {
+            guard let first = word.utf8.first else { return empty }
+            return lengths[Int(first)] & (1 << UInt64(min(word.utf8.count, 63))) != 0
+        }
     }
 
     /// The longest phrases matching at `i`, with the end of the match.
@@ -106,14 +132,16 @@ struct TriggerLexicon: Sendable {
         phrases: [Phrase], end: Int
     ) {
         var found: [(Phrase, Int)] = []
-        for list in [byExactFirst[tokens[i].lower], byStemFirst[stems[i]]] {
-            guard let list else { continue }
+        func collect(_ list: [Phrase]?) {
+            guard let list else { return }
             for p in list {
                 if let end = Self.match(p.words[...], tokens, stems, from: i, blocked: blocked) {
                     found.append((p, end))
                 }
             }
         }
+        collect(exactShapes.mayContain(tokens[i].lower) ? byExactFirst[tokens[i].lower] : nil)
+        collect(stemShapes.mayContain(stems[i]) ? byStemFirst[stems[i]] : nil)
         guard let longest = found.map(\.1).max() else { return ([], i) }
         return (found.filter { $0.1 == longest }.map(\.0), longest)
     }
