@@ -38,6 +38,8 @@ struct Cues: Sendable {
     private var singles = [Set<String>](repeating: [], count: Kind.allCases.count)
     /// `Stemmer.stem` of the one-word cues, for kinds listed by their base form ("decide").
     private var stems = [Set<String>](repeating: [], count: Kind.allCases.count)
+    /// The shapes of `singles`, so that most words are passed over without hashing.
+    private var singleShapes = [WordShapes](repeating: WordShapes(), count: Kind.allCases.count)
 
     init(_ file: DataFile) throws {
         for (k, kind) in Kind.allCases.enumerated() { precondition(kind.ordinal == k, "Cues.Kind.ordinal") }
@@ -47,6 +49,7 @@ struct Cues: Sendable {
             let words = f[1].lowercased().split(separator: " ").map(String.init)
             if words.count == 1 {
                 singles[kind.ordinal].insert(words[0])
+                singleShapes[kind.ordinal].insert(words[0])
                 stems[kind.ordinal].insert(Stemmer.stem(words[0]))
             } else {
                 phrases[kind.ordinal].append(words)
@@ -54,16 +57,18 @@ struct Cues: Sendable {
         }
     }
 
-    func contains(_ kind: Kind, _ word: String) -> Bool { singles[kind.ordinal].contains(word) }
+    func contains(_ kind: Kind, _ word: String) -> Bool {
+        singleShapes[kind.ordinal].mayContain(word) && singles[kind.ordinal].contains(word)
+    }
 
     /// Whether `word` (lower-case) is an inflection of a one-word cue of `kind`: "decided" of "decide".
     func containsStem(_ kind: Kind, _ word: String) -> Bool {
-        singles[kind.ordinal].contains(word) || stems[kind.ordinal].contains(Stemmer.stem(word))
+        contains(kind, word) || stems[kind.ordinal].contains(Stemmer.stem(word))
     }
 
     /// Whether a cue of `kind` ends right before token `end`: "compared with" before "2021".
     func endsBefore(_ kind: Kind, in tokens: [Token], _ end: Int) -> Bool {
-        if end > 0, singles[kind.ordinal].contains(tokens[end - 1].lower) { return true }
+        if end > 0, contains(kind, tokens[end - 1].lower) { return true }
         for p in phrases[kind.ordinal] where p.count <= end {
             if zip(p, tokens[(end - p.count)..<end]).allSatisfy({ $0 == $1.lower }) { return true }
         }
@@ -85,9 +90,10 @@ struct Cues: Sendable {
     /// Whether a cue of `kind` occurs in `tokens[range]`.
     func occurs(_ kind: Kind, in tokens: [Token], _ range: Range<Int>) -> Bool {
         let singles = self.singles[kind.ordinal]
+        let shapes = singleShapes[kind.ordinal]
         let phrases = self.phrases[kind.ordinal]
         for i in range {
-            if singles.contains(tokens[i].lower) { return true }
+            if shapes.mayContain(tokens[i].lower), singles.contains(tokens[i].lower) { return true }
             for p in phrases where i + p.count <= range.upperBound {
                 var ok = true
                 for (k, w) in p.enumerated() where tokens[i + k].lower != w {

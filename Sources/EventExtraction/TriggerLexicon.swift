@@ -101,26 +101,6 @@ struct TriggerLexicon: Sendable {
         for k in byStemFirst.keys { stemShapes.insert(k) }
     }
 
-    /// Which (first byte, length in bytes) pairs some key has: a word of any other shape is
-    /// no key. Lengths from 63 on share one bit.
-    struct WordShapes: Sendable {
-        private var lengths = [UInt64](repeating: 0, count: 256)
-        private var empty = false
-
-        mutating func insert(_ word: String) {
-            guard let first = word.utf8.first else {
-                empty = true
-                return
-            }
-            lengths[Int(first)] |= 1 << UInt64(min(word.utf8.count, 63))
-        }
-
-        func mayContain(_ word: String) -> Bool {
-            guard let first = word.utf8.first else { return empty }
-            return lengths[Int(first)] & (1 << UInt64(min(word.utf8.count, 63))) != 0
-        }
-    }
-
     /// The longest phrases matching at `i`, with the end of the match.
     /// A `…` skips words only: no punctuation and no token for which `blocked` is true (a date).
     func matches(
