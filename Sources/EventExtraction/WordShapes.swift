@@ -22,8 +22,11 @@ struct WordShapes: Sendable {
         return lengths[Int(first)] & (1 << UInt64(min(word.utf8.count, 63))) != 0
     }
 
+    /// Whether `word` is ASCII; `false` also when its bytes are not at hand (a word then looked up).
     static func isASCII(_ word: String) -> Bool {
-        for b in word.utf8 where b >= 0x80 { return false }
-        return true
+        word.utf8.withContiguousStorageIfAvailable { bytes in
+            for b in bytes where b >= 0x80 { return false }
+            return true
+        } ?? false
     }
 }
