@@ -40,7 +40,9 @@ struct Boilerplate: Sendable {
     }
 
     func endsBody(_ line: Substring) -> Bool {
-        guard line.count < 60 else { return false }
+        // Fewer than 60 characters; counted only when the bytes do not tell (an ASCII line has
+        // as many characters as bytes).
+        guard line.utf8.count < 60 || (!Self.isASCII(line.utf8) && line.count < 60) else { return false }
         return sectionEnds.contains(Boilerplate.heading(line))
     }
 
@@ -48,10 +50,21 @@ struct Boilerplate: Sendable {
     func isBoilerplate(_ line: Substring, isMonth: (String) -> Bool = { _ in false }) -> Bool {
         let rest = line.drop { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "_" || $0 == ">" || $0 == "#" }
         guard !rest.isEmpty else { return false }
-        // Prefixes are short: lower-case only the start of the line.
-        let low = String(rest.prefix(Self.longestPrefix)).lowercased()
-        if linePrefixes.contains(where: { low.starts(with: $0) }) { return true }
-        for p in datedPrefixes where low.starts(with: p) {
+        // Prefixes are short: lower-case only the start of the line. Most starts are ASCII (one
+        // byte, one character): compared bytewise, with no grapheme breaking.
+        let low: String
+        let ascii: Bool
+        if let head = Self.asciiLowercasedHead(rest, Self.longestPrefix) {
+            (low, ascii) = (head, true)
+        } else {
+            (low, ascii) = (String(rest.prefix(Self.longestPrefix)).lowercased(), false)
+        }
+        let first = low.utf8.first
+        func starts(_ p: String) -> Bool {
+            ascii ? (p.isEmpty || p.utf8.first == first) && low.utf8.starts(with: p.utf8) : low.starts(with: p)
+        }
+        if linePrefixes.contains(where: starts) { return true }
+        for p in datedPrefixes where starts(p) {
             var after = low.dropFirst(p.count).drop { $0 == " " || $0 == "*" || $0 == "_" }
             if after.hasPrefix("on ") { after = after.dropFirst(3).drop { $0 == " " } }
             guard let c = after.first else { continue }
@@ -84,4 +97,30 @@ struct Boilerplate: Sendable {
     }
 
     static let longestPrefix = 40
+
+    static func isASCII(_ bytes: Substring.UTF8View) -> Bool {
+        bytes.withContiguousStorageIfAvailable { b in b.allSatisfy { $0 < 0x80 } } ?? bytes.allSatisfy { $0 < 0x80 }
+    }
+
+    /// The first `n` characters of `s` lower-cased, when they and the character after them are
+    /// ASCII (so that each is one byte, none joined by a mark after it), else `nil`.
+    static func asciiLowercasedHead(_ s: Substring, _ n: Int) -> String? {
+        let bytes = s.utf8
+        var end = bytes.startIndex
+        var k = 0
+        while k <= n, end < bytes.endIndex {
+            guard bytes[end] < 0x80 else { return nil }
+            bytes.formIndex(after: &end)
+            k += 1
+        }
+        let head = bytes.prefix(min(k, n))
+        return String(unsafeUninitializedCapacity: head.count) { buffer in
+            var i = 0
+            for b in head {
+                buffer[i] = b >= 65 && b <= 90 ? b + 32 : b
+                i += 1
+            }
+            return i
+        }
+    }
 }

@@ -54,6 +54,10 @@ struct TriggerLexicon: Sendable {
     /// lookup needs no key string built per token.
     private(set) var byExactFirst: [String: [Phrase]] = [:]
     private(set) var byStemFirst: [String: [Phrase]] = [:]
+    /// The first byte and length of the two maps' keys, so that most words are passed over
+    /// without hashing them.
+    private var exactShapes = WordShapes()
+    private var stemShapes = WordShapes()
 
     init(_ file: DataFile) throws {
         for line in file.lines {
@@ -103,6 +107,8 @@ struct TriggerLexicon: Sendable {
         }
         for k in byExactFirst.keys { byExactFirst[k]!.sort { $0.words.count > $1.words.count } }
         for k in byStemFirst.keys { byStemFirst[k]!.sort { $0.words.count > $1.words.count } }
+        for k in byExactFirst.keys { exactShapes.insert(k) }
+        for k in byStemFirst.keys { stemShapes.insert(k) }
     }
 
     /// The longest phrases matching at `i`, with the end of the match.
@@ -116,14 +122,16 @@ struct TriggerLexicon: Sendable {
         phrases: [Phrase], end: Int
     ) {
         var found: [(Phrase, Int)] = []
-        for list in [byExactFirst[tokens[i].lower], byStemFirst[stems[i]]] {
-            guard let list else { continue }
+        func collect(_ list: [Phrase]?) {
+            guard let list else { return }
             for p in list {
                 if let end = Self.match(p.words[...], tokens, stems, from: i, blocked: blocked) {
                     found.append((p, end))
                 }
             }
         }
+        collect(exactShapes.mayContain(tokens[i].lower) ? byExactFirst[tokens[i].lower] : nil)
+        collect(stemShapes.mayContain(stems[i]) ? byStemFirst[stems[i]] : nil)
         guard let longest = found.map(\.1).max() else { return ([], i) }
         return (found.filter { $0.1 == longest }.map(\.0), longest)
     }
