@@ -453,9 +453,7 @@ struct EventClassifier: Sendable {
                 continue
             }
             if t.kind == .punct && !PatternContext.dashes.contains(t.text) { return false }
-            if Self.clauseWords.subtracting(["is", "are", "was", "were", "will", "and", "or"]).contains(t.lower) {
-                return false
-            }
+            if Self.subjectBreakers.contains(t.lower) { return false }
             k += 1
         }
         return true
@@ -464,6 +462,9 @@ struct EventClassifier: Sendable {
     /// How far a subject noun may stand before its verb: "the 11th meeting of the … working group on
     /// trade and economic cooperation, which opened".
     static let subjectReach = 15
+    /// Words that part a subject from its verb: a clause word, but not the auxiliaries or the
+    /// "and" of "trade and economic cooperation".
+    static let subjectBreakers = clauseWords.subtracting(["is", "are", "was", "were", "will", "and", "or"])
 
     /// A name right after `k` ("the Russian Far East", "Pyongyang"), not a date ("was in May").
     func namesPlace(_ tokens: [Token], after k: Int, _ inMention: [Bool]) -> Bool {
