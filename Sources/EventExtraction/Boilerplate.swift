@@ -9,6 +9,9 @@ struct Boilerplate: Sendable {
     var titleSkips: Set<String> = []
     /// A sentence starting with one of these is a site's prompt wherever it stands in its line.
     var sentencePrefixes: [String] = []
+    /// A short line starting with one of these ("About ZRT", "About the author") heads a paragraph of
+    /// company or author boilerplate.
+    var blockHeadings: [String] = []
 
     init(_ file: DataFile) throws {
         for line in file.lines {
@@ -20,10 +23,11 @@ struct Boilerplate: Sendable {
             case "dated-prefix": datedPrefixes.append(text)
             case "title-skip": titleSkips.insert(text)
             case "sentence-prefix": sentencePrefixes.append(text)
+            case "block-heading": blockHeadings.append(text + " ")
             default:
                 throw file.error(
                     line,
-                    "unknown kind '\(f[0])' (section-end, line-prefix, dated-prefix, title-skip, sentence-prefix)"
+                    "unknown kind '\(f[0])' (section-end, line-prefix, dated-prefix, title-skip, sentence-prefix, block-heading)"
                 )
             }
         }
@@ -36,7 +40,9 @@ struct Boilerplate: Sendable {
     }
 
     func endsBody(_ line: Substring) -> Bool {
-        guard line.count < 60 else { return false }
+        // Fewer than 60 characters; counted only when the bytes do not tell (an ASCII line has
+        // as many characters as bytes).
+        guard line.utf8.count < 60 || (!Self.isASCII(line.utf8) && line.count < 60) else { return false }
         return sectionEnds.contains(Boilerplate.heading(line))
     }
 
@@ -44,10 +50,21 @@ struct Boilerplate: Sendable {
     func isBoilerplate(_ line: Substring, isMonth: (String) -> Bool = { _ in false }) -> Bool {
         let rest = line.drop { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "_" || $0 == ">" || $0 == "#" }
         guard !rest.isEmpty else { return false }
-        // Prefixes are short: lower-case only the start of the line.
-        let low = String(rest.prefix(Self.longestPrefix)).lowercased()
-        if linePrefixes.contains(where: { low.starts(with: $0) }) { return true }
-        for p in datedPrefixes where low.starts(with: p) {
+        // Prefixes are short: lower-case only the start of the line. Most starts are ASCII (one
+        // byte, one character): compared bytewise, with no grapheme breaking.
+        let low: String
+        let ascii: Bool
+        if let head = Self.asciiLowercasedHead(rest, Self.longestPrefix) {
+            (low, ascii) = (head, true)
+        } else {
+            (low, ascii) = (String(rest.prefix(Self.longestPrefix)).lowercased(), false)
+        }
+        let first = low.utf8.first
+        func starts(_ p: String) -> Bool {
+            ascii ? (p.isEmpty || p.utf8.first == first) && low.utf8.starts(with: p.utf8) : low.starts(with: p)
+        }
+        if linePrefixes.contains(where: starts) { return true }
+        for p in datedPrefixes where starts(p) {
             var after = low.dropFirst(p.count).drop { $0 == " " || $0 == "*" || $0 == "_" }
             if after.hasPrefix("on ") { after = after.dropFirst(3).drop { $0 == " " } }
             guard let c = after.first else { continue }
@@ -57,6 +74,18 @@ struct Boilerplate: Sendable {
         }
         return false
     }
+
+    /// "About ZRT", "ABOUT THE AUTHOR:": a heading, not a sentence, that opens a boilerplate paragraph.
+    func headsBlock(_ line: Substring) -> Bool {
+        let rest = line.drop { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "_" || $0 == "#" }
+        guard rest.count <= Self.blockHeadingLength, let last = rest.last(where: { $0 != " " }),
+            last != ".", last != "!", last != "?"
+        else { return false }
+        let low = rest.lowercased()
+        return blockHeadings.contains { low.starts(with: $0) }
+    }
+
+    static let blockHeadingLength = 70
 
     /// "Subscribe before 30 June and get …": a prompt, even after a body sentence on its line.
     func isPrompt(_ sentence: Substring) -> Bool {
@@ -68,4 +97,30 @@ struct Boilerplate: Sendable {
     }
 
     static let longestPrefix = 40
+
+    static func isASCII(_ bytes: Substring.UTF8View) -> Bool {
+        bytes.withContiguousStorageIfAvailable { b in b.allSatisfy { $0 < 0x80 } } ?? bytes.allSatisfy { $0 < 0x80 }
+    }
+
+    /// The first `n` characters of `s` lower-cased, when they and the character after them are
+    /// ASCII (so that each is one byte, none joined by a mark after it), else `nil`.
+    static func asciiLowercasedHead(_ s: Substring, _ n: Int) -> String? {
+        let bytes = s.utf8
+        var end = bytes.startIndex
+        var k = 0
+        while k <= n, end < bytes.endIndex {
+            guard bytes[end] < 0x80 else { return nil }
+            bytes.formIndex(after: &end)
+            k += 1
+        }
+        let head = bytes.prefix(min(k, n))
+        return String(unsafeUninitializedCapacity: head.count) { buffer in
+            var i = 0
+            for b in head {
+                buffer[i] = b >= 65 && b <= 90 ? b + 32 : b
+                i += 1
+            }
+            return i
+        }
+    }
 }

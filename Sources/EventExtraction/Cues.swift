@@ -11,6 +11,7 @@ struct Cues: Sendable {
         case future
         case past
         case pastSuffix = "past-suffix"
+        case notPast = "not-past"
         case hypothetical
         case functionWord = "function-word"
         case byline
@@ -30,39 +31,47 @@ struct Cues: Sendable {
         case schedule
         case conditional
         case durationOf = "duration-of"
+        case freight
     }
 
-    /// Phrases of each kind, as lower-case word sequences.
-    private var phrases: [Kind: [[String]]] = [:]
-    private var singles: [Kind: Set<String>] = [:]
+    /// Phrases of each kind, as lower-case word sequences; indexed by `Kind.ordinal`, as are the
+    /// next two (a dictionary keyed by the kind would hash its raw string at every lookup).
+    private var phrases = [[[String]]](repeating: [], count: Kind.allCases.count)
+    private var singles = [Set<String>](repeating: [], count: Kind.allCases.count)
     /// `Stemmer.stem` of the one-word cues, for kinds listed by their base form ("decide").
-    private var stems: [Kind: Set<String>] = [:]
+    private var stems = [Set<String>](repeating: [], count: Kind.allCases.count)
+    /// The shapes of `singles`, so that most words are passed over without hashing.
+    private var singleShapes = [WordShapes](repeating: WordShapes(), count: Kind.allCases.count)
 
     init(_ file: DataFile) throws {
+        for (k, kind) in Kind.allCases.enumerated() { precondition(kind.ordinal == k, "Cues.Kind.ordinal") }
         for line in file.lines {
             let f = try file.fields(line, min: 2, max: 2, usage: "kind<TAB>phrase")
             guard let kind = Kind(rawValue: f[0]) else { throw file.error(line, "unknown cue kind '\(f[0])'") }
             let words = f[1].lowercased().split(separator: " ").map(String.init)
             if words.count == 1 {
-                singles[kind, default: []].insert(words[0])
-                stems[kind, default: []].insert(Stemmer.stem(words[0]))
+                singles[kind.ordinal].insert(words[0])
+                singleShapes[kind.ordinal].insert(words[0])
+                stems[kind.ordinal].insert(Stemmer.stem(words[0]))
             } else {
-                phrases[kind, default: []].append(words)
+                phrases[kind.ordinal].append(words)
             }
         }
     }
 
-    func contains(_ kind: Kind, _ word: String) -> Bool { singles[kind]?.contains(word) ?? false }
+    func contains(_ kind: Kind, _ word: String) -> Bool {
+        singleShapes[kind.ordinal].mayContain(word) && singles[kind.ordinal].contains(word)
+    }
 
     /// Whether `word` (lower-case) is an inflection of a one-word cue of `kind`: "decided" of "decide".
     func containsStem(_ kind: Kind, _ word: String) -> Bool {
-        singles[kind]?.contains(word) ?? false || stems[kind]?.contains(Stemmer.stem(word)) ?? false
+        contains(kind, word) || stems[kind.ordinal].contains(Stemmer.stem(word))
     }
 
     /// Whether a cue of `kind` ends right before token `end`: "compared with" before "2021".
     func endsBefore(_ kind: Kind, in tokens: [Token], _ end: Int) -> Bool {
-        if end > 0, singles[kind]?.contains(tokens[end - 1].lower) ?? false { return true }
-        for p in phrases[kind] ?? [] where p.count <= end {
+        if end > 0, contains(kind, tokens[end - 1].lower) { return true }
+        for p in phrases[kind.ordinal] where p.count <= end {
             if zip(p, tokens[(end - p.count)..<end]).allSatisfy({ $0 == $1.lower }) { return true }
         }
         return false
@@ -71,20 +80,25 @@ struct Cues: Sendable {
     /// Whether a lower-case word in `tokens[range]` (not a name) ends with a suffix of `kind`
     /// and is at least two letters longer than it: "stepped" for `ed`.
     func occursSuffix(_ kind: Kind, in tokens: [Token], _ range: Range<Int>) -> Bool {
-        guard let suffixes = singles[kind], !suffixes.isEmpty else { return false }
+        let suffixes = singles[kind.ordinal]
+        guard !suffixes.isEmpty else { return false }
         for i in range where tokens[i].kind == .word && !tokens[i].isCapitalized {
             let w = tokens[i].lower
-            for s in suffixes where w.utf8.count >= s.utf8.count + 3 && w.hasSuffix(s) { return true }
+            for s in suffixes where w.utf8.count >= s.utf8.count + 3 && w.hasSuffix(s) {
+                // "hundred", "oilseed", "speed": the ending without the past.
+                if !contains(.notPast, w) { return true }
+            }
         }
         return false
     }
 
     /// Whether a cue of `kind` occurs in `tokens[range]`.
     func occurs(_ kind: Kind, in tokens: [Token], _ range: Range<Int>) -> Bool {
-        let singles = self.singles[kind] ?? []
-        let phrases = self.phrases[kind] ?? []
+        let singles = self.singles[kind.ordinal]
+        let shapes = singleShapes[kind.ordinal]
+        let phrases = self.phrases[kind.ordinal]
         for i in range {
-            if singles.contains(tokens[i].lower) { return true }
+            if shapes.mayContain(tokens[i].lower), singles.contains(tokens[i].lower) { return true }
             for p in phrases where i + p.count <= range.upperBound {
                 var ok = true
                 for (k, w) in p.enumerated() where tokens[i + k].lower != w {
@@ -96,4 +110,9 @@ struct Cues: Sendable {
         }
         return false
     }
+}
+
+extension Cues.Kind {
+    /// The case's position in declaration order (`allCases` order; checked when cues load).
+    var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 }

@@ -101,7 +101,7 @@ struct DataFile {
     static let knownFlags: Set<String> = [
         "cap", "near", "year-before", "reporting", "document-approval", "authority-approval", "authority",
         "movement", "not-before-to", "institution-name", "after-auxiliary", "object-noun", "from-previous",
-        "after-a",
+        "after-a", "verb", "place-after",
     ]
     /// Flags that carry a value: `family=meet`.
     static let knownValueFlags: Set<String> = ["family"]

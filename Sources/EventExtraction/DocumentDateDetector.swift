@@ -37,12 +37,31 @@ struct DocumentDateDetector: Sendable {
                 while e < line.upperBound, !Tokenizer.isSpace(text.scalars[e]) { e += 1 }
                 head = line.lowerBound..<e
             }
+            let isByline = line.count <= Self.maximumBylineLength
+            // A long line can only be a dateline: once one is found, or without the comma a
+            // dateline's date comes after, it needs no tagging (most lines of an article).
+            if !isByline, dateline != nil {
+                guard head.contains(where: { !Tokenizer.isSpace(text.scalars[$0]) }) else { continue }
+                seen += 1
+                if seen > Self.maximumLines { break }
+                continue
+            }
+            if !isByline {
+                // The first five words are tokens enough to tell (a token never spans a space).
+                let start = Tokenizer.tokenize(text.scalars, head.lowerBound..<Self.wordsEnd(text.scalars, head, 5))
+                guard !start.isEmpty else { continue }
+                if !Self.mayBeDateline(start) {
+                    seen += 1
+                    if seen > Self.maximumLines { break }
+                    continue
+                }
+            }
             let tokens = Tokenizer.tokenize(text.scalars, head)
             guard !tokens.isEmpty else { continue }
             seen += 1
             if seen > Self.maximumLines { break }
             let mentions = tagger.tag(tokens)
-            if line.count <= Self.maximumBylineLength, let d = byline(tokens, mentions) {
+            if isByline, let d = byline(tokens, mentions) {
                 return Detection(date: d, source: .byline, line: line)
             }
             if dateline == nil, let d = self.dateline(tokens, mentions, modified: modified) {
@@ -74,6 +93,26 @@ struct DocumentDateDetector: Sendable {
             if separated || (keyword && m.first <= 4 && otherWords <= 6) || otherWords <= 2 { return d }
         }
         return nil
+    }
+
+    /// Whether `dateline(_:_:modified:)` can find anything in `tokens`: a comma right before
+    /// a date that starts at the second to sixth token.
+    static func mayBeDateline(_ tokens: [Token]) -> Bool {
+        tokens.indices.dropFirst().prefix(4).contains { tokens[$0].text == "," }
+    }
+
+    /// Where the `n`th run of non-space code points in `scalars[range]` ends (or the range does).
+    static func wordsEnd(_ scalars: [Unicode.Scalar], _ range: Range<Int>, _ n: Int) -> Int {
+        var k = range.lowerBound
+        var words = 0
+        while k < range.upperBound {
+            while k < range.upperBound, Tokenizer.isSpace(scalars[k]) { k += 1 }
+            guard k < range.upperBound else { break }
+            while k < range.upperBound, !Tokenizer.isSpace(scalars[k]) { k += 1 }
+            words += 1
+            if words == n { break }
+        }
+        return k
     }
 
     /// `PLACE, Month Day (AGENCY)` or `PLACE, Month Day, Year —` at the start of a line.

@@ -117,8 +117,9 @@ struct EventClassifier: Sendable {
             let m = d.mention
             // A happening is dated from a day to a year (GUIDELINES.md); decades and centuries are eras.
             if m.isRangeEnd || d.value.precision > Self.coarsestPrecision { continue }
-            // "Two years later, they signed … on 23 June 2016": a vague step from another date.
-            if case .shiftFromPrevious = m.reference { continue }
+            // "Two years later, they signed … on 23 June 2016": a vague step from another date;
+            // "Three days later, the city announced …" is a day.
+            if case .shiftFromPrevious(let unit, _) = m.reference, unit != .day { continue }
             let before = m.first > 0 ? tokens[m.first - 1].lower : ""
             if cues.contains(.noEventSignal, before) || conditional[m.first] || isDateline(tokens, m) { continue }
             // "up 8 percent on 2021", "compared with 2021": a baseline of a comparison.
@@ -129,6 +130,8 @@ struct EventClassifier: Sendable {
                 continue
             }
             if before == "for", m.first >= 2, cues.contains(.planNoun, tokens[m.first - 2].lower) { continue }
+            // "2023 was the first year of …": a date as the subject of a description.
+            if m.first == 0, m.end < tokens.count, Self.copulas.contains(tokens[m.end].lower) { continue }
             eligible.append((d, cues.endsBefore(.targetPreposition, in: tokens, m.first)))
         }
 
@@ -160,6 +163,18 @@ struct EventClassifier: Sendable {
             if hit.phrase.objectNoun, isObject(of: hits, hit, tokens) { continue }
             if hit.phrase.type == .launch, isInsideName(tokens, hit.first) { continue }
             if hit.phrase.institutionName, isInstitutionName(tokens, hit.first) { continue }
+            if isSelfReference(tokens, hit.first) { continue }
+            // "has been reopening them in stages": a process under way, not a dated happening.
+            if hit.first > 0, tokens[hit.first - 1].lower == "been", tokens[hit.first].lower.hasSuffix("ing") {
+                continue
+            }
+            if hit.phrase.placeAfter, !namesPlace(tokens, after: hit.end, inMention) { continue }
+            if hit.phrase.type == .visit, movesFreight(tokens, hit.first) { continue }
+            if hit.phrase.verbOnly, hit.first > 0,
+                Self.determiners.contains(tokens[hit.first - 1].lower) || tokens[hit.first - 1].lower.hasSuffix("est")
+            {
+                continue
+            }
             if hit.phrase.afterAuxiliary, hit.first == 0 || !cues.contains(.auxiliary, tokens[hit.first - 1].lower) {
                 continue
             }
@@ -180,6 +195,8 @@ struct EventClassifier: Sendable {
                 continue
             }
             var best: (cost: Int, date: DatedMention)?
+            // Every date the trigger could take, for refining a year that names it.
+            var possible: [(cost: Int, date: DatedMention)] = []
             for (d, byOnly) in eligible {
                 if byOnly && hit.phrase.type != .deadline { continue }
                 guard
@@ -209,6 +226,14 @@ struct EventClassifier: Sendable {
                     continue
                 }
                 if d.mention.first <= 1, hit.first > d.mention.end { cost = min(cost, Self.maximumCost) }
+                // "the Agreement … of 27 January 1994 was signed in Harbin on 17 May 2024": a date
+                // after "of" names the document before it; a verb after it takes it only if no
+                // other date will do.
+                if !hit.phrase.near, d.mention.end <= hit.first, d.mention.first > 0,
+                    tokens[d.mention.first - 1].lower == "of"
+                {
+                    cost += Self.maximumCost
+                }
                 // A reporting verb takes a date of its own clause or a fronted one: in "Kim toured
                 // the zone late last month, KCNA reported" the date is the tour's.
                 if hit.phrase.reporting, d.mention.first > 1, isAttribution(tokens, hit),
@@ -224,24 +249,42 @@ struct EventClassifier: Sendable {
                 {
                     continue
                 }
+                possible.append((cost, d))
                 // On a tie the date after the trigger wins: "signed on 9 May", "a meeting on April 17".
                 if best == nil || cost < best!.cost || (cost == best!.cost && d.mention.first > hit.first) {
                     best = (cost, d)
                 }
             }
-            guard let (_, d) = best else { continue }
+            guard var (_, d) = best else { continue }
+            // "The 2025 Northeast Asia Economic Conference, scheduled for November 7th": a year in the
+            // name gives way to a date inside it that the trigger can also take.
+            if d.mention.end <= hit.first, (d.mention.end..<hit.first).allSatisfy({ tokens[$0].isCapitalized }),
+                let finer = possible.filter({
+                    $0.cost <= Self.maximumCost && $0.date.value.precision < d.value.precision
+                        && d.value.interval.start <= $0.date.value.interval.start
+                        && $0.date.value.interval.end <= d.value.interval.end
+                }).min(by: { $0.cost < $1.cost })
+            {
+                d = finer.date
+            }
             if isStatistic(tokens, inMention: inMention, hit.first..<hit.end, d.mention.first..<d.mention.end) {
                 continue
             }
             var type = hit.phrase.type
             let trigger = hit.first..<hit.end
-            if hit.phrase.documentApproval, namesDocument(tokens, around: trigger) { type = .approval }
+            if hit.phrase.documentApproval, namesDocument(tokens, around: trigger),
+                type != .agreement || !(hasTwoParties(tokens, trigger) || signsAgreement(hits, hit))
+            {
+                type = .approval
+            }
             if hit.phrase.authorityApproval, type != .approval,
                 (hasAuthoritySubject(tokens, trigger) && !objectIsReport(tokens, trigger))
                     || objectIsTitle(tokens, trigger)
             {
                 type = .approval
             }
+            if isNumberedInstrument(tokens, trigger) { type = .approval }
+            if type == .launch, stems[hit.first] == "open", opensMeeting(hits, hit, tokens) { type = .meeting }
             add(type, d.value, hit.phrase.text, hit.phrase.family, trigger)
         }
 
@@ -301,7 +344,10 @@ struct EventClassifier: Sendable {
                 }
                 guard gap.count <= Self.nearDistance, !blocked else { return nil }
             } else {
-                guard gap.count <= 1, gap.allSatisfy({ Self.nearPrepositions.contains(tokens[$0].lower) }) else {
+                guard
+                    (gap.count <= 1 && gap.allSatisfy({ Self.nearPrepositions.contains(tokens[$0].lower) }))
+                        || isNounPhraseTail(tokens, gap)
+                else {
                     return nil
                 }
             }
@@ -309,6 +355,21 @@ struct EventClassifier: Sendable {
         let cost = gap.count + Self.barrierCost * barriers
         return cost <= Self.maximumCost ? cost : nil
     }
+
+    /// The rest of a noun's phrase up to a date's preposition: "visit| to the region in| 2024",
+    /// "trip| to Harbin in| May 2023", "deal| with Russia in| 2019"; not "plan| to build a bridge in| 2016".
+    func isNounPhraseTail(_ tokens: [Token], _ gap: Range<Int>) -> Bool {
+        guard gap.count >= 3, gap.count <= Self.nounPhraseTail, let first = gap.first, let last = gap.last,
+            Self.nearPrepositions.contains(tokens[last].lower),
+            gap.allSatisfy({ tokens[$0].kind == .word && !Self.clauseWords.contains(tokens[$0].lower) })
+        else { return false }
+        let p = tokens[first].lower
+        if p == "to" { return tokens[first + 1].lower == "the" || tokens[first + 1].isCapitalized }
+        return Self.phrasePrepositions.contains(p)
+    }
+
+    static let nounPhraseTail = 7
+    static let phrasePrepositions: Set<String> = ["of", "for", "with", "between", "at", "on"]
 
     /// For each token, whether it stands in a condition: from "if" or "unless" to the clause's end,
     /// or from an inverted auxiliary that opens the sentence ("Had the car opened in 2022, …").
@@ -343,6 +404,8 @@ struct EventClassifier: Sendable {
     func isScheduled(_ tokens: [Token], _ verb: Int) -> Bool {
         let word = tokens[verb].lower
         guard cues.containsStem(.schedule, word) else { return false }
+        // "was due to start", "were expected to sign": a schedule in the past, not a happening.
+        if verb > 0, ["was", "were", "had"].contains(tokens[verb - 1].lower) { return false }
         return !word.hasSuffix("ed") || (verb > 0 && ["is", "are", "am", "'s"].contains(tokens[verb - 1].lower))
     }
 
@@ -363,12 +426,67 @@ struct EventClassifier: Sendable {
         hits.contains { h in
             guard h.phrase.type != hit.phrase.type, !h.phrase.reporting, !h.phrase.objectNoun else { return false }
             if h.end <= hit.first {
-                return hit.first - h.end <= 3 && (h.end..<hit.first).allSatisfy { tokens[$0].kind == .word }
+                return hit.first - h.end <= Self.objectReach
+                    && (h.end..<hit.first).allSatisfy {
+                        tokens[$0].kind == .word && !Self.clauseWords.contains(tokens[$0].lower)
+                    }
             }
             return h.first >= hit.end && h.first - hit.end <= 3 && h.first > hit.end
                 && (hit.end..<h.first).allSatisfy { Self.passiveAuxiliaries.contains(tokens[$0].lower) }
         }
     }
+
+    /// "The forum opened on Monday", "the 11th meeting of the working group, which opened on
+    /// Wednesday": a meeting that opens is held, not launched. The subject is the nearest trigger
+    /// before it, in one noun phrase with it or with a relative "which" between ("After the talks,
+    /// the minister opened …" is a launch).
+    func opensMeeting(_ hits: [TriggerHit], _ hit: TriggerHit, _ tokens: [Token]) -> Bool {
+        guard let subject = hits.last(where: { $0.end <= hit.first }), hit.first - subject.end <= Self.subjectReach,
+            subject.phrase.type == .meeting
+        else { return false }
+        var k = subject.end
+        while k < hit.first {
+            let t = tokens[k]
+            if t.text == "," {
+                guard k + 1 < hit.first, ["which", "that"].contains(tokens[k + 1].lower) else { return false }
+                k += 2
+                continue
+            }
+            if t.kind == .punct && !PatternContext.dashes.contains(t.text) { return false }
+            if Self.subjectBreakers.contains(t.lower) { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// How far a subject noun may stand before its verb: "the 11th meeting of the … working group on
+    /// trade and economic cooperation, which opened".
+    static let subjectReach = 15
+    /// Words that part a subject from its verb: a clause word, but not the auxiliaries or the
+    /// "and" of "trade and economic cooperation".
+    static let subjectBreakers = clauseWords.subtracting(["is", "are", "was", "were", "will", "and", "or"])
+
+    /// A name right after `k` ("the Russian Far East", "Pyongyang"), not a date ("was in May").
+    func namesPlace(_ tokens: [Token], after k: Int, _ inMention: [Bool]) -> Bool {
+        let j = k < tokens.count && tokens[k].lower == "the" ? k + 1 : k
+        return j < tokens.count && tokens[j].isCapitalized && !inMention[j]
+    }
+
+    /// "This Announcement shall come into force …", "under these Regulations": a document naming
+    /// itself, not a happening.
+    func isSelfReference(_ tokens: [Token], _ k: Int) -> Bool {
+        guard k > 0, tokens[k].isCapitalized else { return false }
+        let before = tokens[k - 1].lower
+        return before == "this" || before == "these" || (before == "present" && k > 1 && tokens[k - 2].lower == "the")
+    }
+
+    /// Words between a trigger and an object noun it governs: "talks on a draft rail supply contract".
+    static let objectReach = 6
+    /// Words that end a noun phrase: an object noun after one of these has a clause of its own.
+    static let clauseWords: Set<String> = [
+        "and", "or", "but", "that", "which", "who", "while", "when", "where", "as", "is", "are", "was", "were",
+        "will", "has", "have", "had",
+    ]
 
     /// A capitalised trigger inside a Title-Case name ("the Border Opening and Cooperation Zone").
     func isInsideName(_ tokens: [Token], _ k: Int) -> Bool {
@@ -554,10 +672,13 @@ struct EventClassifier: Sendable {
     /// "4,250 firms were established", "120 enterprises opened": a number right before a plural noun,
     /// with only words, at most `countedReach` of them, up to the trigger.
     func countedSubject(_ tokens: [Token], inMention: [Bool], _ trigger: Range<Int>) -> Bool {
+        // Back over the subject's words to a number: "1,500 Russian tourists visited".
         var k = trigger.lowerBound - 1
+        var plural = false
         while k >= 0, trigger.lowerBound - k <= Self.countedReach, tokens[k].kind == .word {
+            plural = plural || tokens[k].lower.hasSuffix("s")
             let n = k - 1
-            if n >= 0, tokens[n].kind == .number, !inMention[n], tokens[k].lower.hasSuffix("s") { return true }
+            if n >= 0, tokens[n].kind == .number, !inMention[n], plural { return true }
             k -= 1
         }
         return false
@@ -574,6 +695,18 @@ struct EventClassifier: Sendable {
             return cues.occurs(.authority, in: tokens, (k + 1)..<min(c.upperBound, k + 1 + Self.agentLength))
         }
         return false
+    }
+
+    /// A trigger noun that titles a numbered instrument ("Announcement No. 87 of 2022", "Order
+    /// No. 512-r"): an authority's regulation, issued, so an approval whatever the noun.
+    func isNumberedInstrument(_ tokens: [Token], _ trigger: Range<Int>) -> Bool {
+        var k = trigger.upperBound
+        guard k < tokens.count, tokens[trigger.upperBound - 1].isCapitalized, tokens[k].isCapitalized,
+            PatternContext.numberSigns.contains(tokens[k].lower)
+        else { return false }
+        k += 1
+        if k < tokens.count, tokens[k].text == "." { k += 1 }
+        return k < tokens.count && tokens[k].kind == .number
     }
 
     /// A report, statement or figures as the object: published, but not approved.
@@ -621,8 +754,45 @@ struct EventClassifier: Sendable {
         )
     }
 
+    /// "The first batch of soybeans arrived", "a container train arrived": the subject before the
+    /// visit word, in its clause, is freight.
+    func movesFreight(_ tokens: [Token], _ first: Int) -> Bool {
+        let c = clause(tokens, around: first..<(first + 1))
+        let lo = max(c.lowerBound, first - Self.freightReach)
+        return cues.occurs(.freight, in: tokens, lo..<first)
+    }
+
+    static let freightReach = 6
+
     /// A policy-document noun near the trigger, in its clause; in a relative clause
     /// ("the rules, which were released") the noun before its comma.
+    /// "Heilongjiang and Amur signed a cooperation programme", "signed … with Amur": a document
+    /// two sides sign is an agreement between them, not one authority's approval.
+    func hasTwoParties(_ tokens: [Token], _ trigger: Range<Int>) -> Bool {
+        let c = clause(tokens, around: trigger)
+        if (c.lowerBound..<trigger.lowerBound).contains(where: { Self.partyWords.contains(tokens[$0].lower) }) {
+            return true
+        }
+        let hi = min(c.upperBound, trigger.upperBound + Self.documentWindow)
+        return (trigger.upperBound..<hi).contains { tokens[$0].lower == "with" }
+    }
+
+    /// "an agreement signed in June 2019", "signed a memorandum": what is signed is an agreement.
+    func signsAgreement(_ hits: [TriggerHit], _ hit: TriggerHit) -> Bool {
+        hits.contains { h in
+            h.phrase.type == .agreement && h.phrase.objectNoun
+                && (h.end <= hit.first ? hit.first - h.end <= 1 : h.first >= hit.end && h.first - hit.end <= 3)
+        }
+    }
+
+    /// Verbs that make a date at the head of a sentence its subject ("2023 was …").
+    static let copulas: Set<String> = ["was", "is", "will", "has", "had", "remains", "remained"]
+
+    /// Words of a subject that names two or more parties.
+    static let partyWords: Set<String> = [
+        "and", "sides", "parties", "both", "governments", "countries", "leaders", "nations",
+    ]
+
     func namesDocument(_ tokens: [Token], around trigger: Range<Int>) -> Bool {
         let c = clause(tokens, around: trigger)
         let lo = max(c.lowerBound, trigger.lowerBound - Self.documentWindow)

@@ -22,6 +22,9 @@ extension Extractor {
     struct Anaphora {
         var previous: TimexValue?
         var previousDay: TimexValue?
+        /// The last full date (day, month and year) of the current sentence (which starts at `sentence`).
+        var inSentence: TimexValue?
+        var sentence = -1
     }
 
     /// Tense cues close to the mention: `will`, `next` make `April 17` the next one; a past form
@@ -31,14 +34,21 @@ extension Extractor {
     /// held in the autumn").
     func direction(_ tokens: [Token], _ m: TemporalMention) -> TemporalReference.Direction {
         let cues = resources.cues
+        // A "that" right after the date opens a reported clause: in "announced on Oct. 18 that
+        // Dandong will host …" the future is the reported clause's, not the date's.
+        let reported = m.end < tokens.count && tokens[m.end].lower == "that"
         let before = max(0, m.first - Self.tenseWindow)..<m.first
-        let after = m.end..<min(tokens.count, m.end + Self.tenseWindow)
+        let after = m.end..<(reported ? m.end : min(tokens.count, m.end + Self.tenseWindow))
         for window in [before, after] where !window.isEmpty {
             if cues.occurs(.future, in: tokens, window) { return .future }
             if cues.occurs(.past, in: tokens, window) || cues.occursSuffix(.pastSuffix, in: tokens, window) {
                 return .past
             }
         }
+        // No cue nearby: the verb of a long clause may stand further back ("We will host the 2024
+        // Northeast Asia Local Cooperation Roundtable in Hunchun in the third quarter").
+        let far = 0..<before.lowerBound
+        if cues.occurs(.future, in: tokens, far), !cues.occurs(.past, in: tokens, far) { return .future }
         return .nearest
     }
 
@@ -52,14 +62,23 @@ extension Extractor {
     ) -> (timex: Timex, calendar: TimexValue?) {
         let anchor: TimexValue? =
             if case .sameDayIn = m.reference { anaphora.previousDay } else { anaphora.previous }
+        if tokens.first?.start != anaphora.sentence {
+            anaphora.sentence = tokens.first?.start ?? -1
+            anaphora.inSentence = nil
+        }
+        // "ratified on Nov. 11, 2024, and in force on Dec. 4": a day without a year after a full
+        // date in the same sentence is read from that date, not from the document's.
+        var reference = dct
+        if case .monthDay = m.reference, let day = anaphora.inSentence { reference = day.interval.start }
         // Only expressions without a year or an offset lean one way: the others need no cue search.
         let lean = m.reference.leans ? direction(tokens, m) : .nearest
-        let (value, calendar) = m.reference.resolve(dct: dct, direction: lean, previous: anchor)
+        let (value, calendar) = m.reference.resolve(dct: reference, direction: lean, previous: anchor)
         let start = tokens[m.first].start
         let end = tokens[m.end - 1].end
         if let calendar, !m.isRangeEnd {
             anaphora.previous = calendar
             if case .day = calendar.kind { anaphora.previousDay = calendar }
+            if case .day = calendar.kind, case .calendar = m.reference { anaphora.inSentence = calendar }
         }
         let timex = Timex(
             start: start,

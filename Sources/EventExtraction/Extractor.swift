@@ -53,7 +53,9 @@ public struct Extractor: Sendable {
             (dct, source) = (modified, .modificationTime)
         }
 
-        var excluded = excludedLines(text, dateLine: detected?.line)
+        // A byline holds no events; a dateline opens the lead paragraph, whose sentences do (its own
+        // date is set aside by `isDateline`).
+        var excluded = excludedLines(text, dateLine: detected?.source == .byline ? detected?.line : nil)
         if let bodyEnd = article.bodyEnd {
             for (k, line) in text.lines.enumerated() where line.lowerBound >= bodyEnd { excluded[k] = true }
         }
@@ -80,7 +82,7 @@ public struct Extractor: Sendable {
             let found = classifier.classify(tokens, dates: dated, allMentions: mentions, dct: dct)
             guard !found.isEmpty, !resources.boilerplate.isPrompt(text.string(sentence)[...]) else { continue }
             let (places, orgs) = resources.gazetteer.find(in: tokens)
-            let evidence = Self.normalizedWhitespace(text.string(sentence))
+            let evidence = Self.normalizedWhitespace(text.scalars[sentence])
             var inMention = [Bool](repeating: false, count: tokens.count)
             for m in mentions { for k in m.first..<m.end { inMention[k] = true } }
             for c in found {
@@ -197,33 +199,59 @@ public struct Extractor: Sendable {
         var excluded = [Bool](repeating: false, count: max(text.lines.count, 1))
         let minimumReferenceOffset = Int(Double(text.scalars.count) * Self.referenceSectionStart)
         var referenceSection = false
+        // After an "About …" heading, its paragraph (one line in text or HTML) is boilerplate too,
+        // and the line after a short name line ("Colin Zwirko", then the bio).
+        var aboutLines = 0
+        var firstAfterHeading = false
+        // Made once: a closure reading `resources` in the loop would copy the extractor per line.
+        let months = resources.dates.months
+        let isMonth: (String) -> Bool = { months[$0] != nil }
         for (k, line) in text.lines.enumerated() {
             let s = Substring(text.string(line))
             if !referenceSection, line.lowerBound >= minimumReferenceOffset, resources.boilerplate.endsBody(s) {
                 referenceSection = true
             }
+            var about = false
+            if resources.boilerplate.headsBlock(s) {
+                (about, aboutLines, firstAfterHeading) = (true, 1, true)
+            } else if aboutLines > 0 {
+                about = true
+                if !s.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                    let nameLine = s.count <= Self.nameLineLength && !s.contains(".")
+                    if !(firstAfterHeading && nameLine) { aboutLines -= 1 }
+                    firstAfterHeading = false
+                }
+            }
             excluded[k] =
-                referenceSection || line == dateLine
-                || resources.boilerplate.isBoilerplate(s, isMonth: { resources.dates.months[$0] != nil })
+                about || referenceSection || line == dateLine
+                || resources.boilerplate.isBoilerplate(s, isMonth: isMonth)
                 || Self.looksLikeCitation(s)
         }
         return excluded
     }
 
+    /// A line this short without a full stop, right after an "About" heading, is a name.
+    static let nameLineLength = 60
+
     /// Marks that make a line a reference wherever they stand.
-    static let citationMarks = [
+    static let citationMarks = ASCIINeedles([
         "doi.org", "doi:", "(accessed", " pp. ", "available at", "retrieved from", "retrieved on",
-    ]
-    .map { Array($0.utf8) }
-    static let urlMarks = ["http://", "https://", "www."].map { Array($0.utf8) }
+    ])
+    static let urlMarks = ASCIINeedles(["http://", "https://", "www."])
 
     /// A reference, not body text: a line with a DOI, page range, access date, "Available at" or
     /// "Retrieved from"; a numbered line (`12.`, `[3]`, `4)`) with a URL; or a line that is mostly a URL.
     /// A URL in a body sentence does not exclude the line (the URL itself is blanked).
     static func looksLikeCitation(_ line: Substring) -> Bool {
-        let bytes = Array(line.utf8)
-        if asciiCaseInsensitiveContainsAny(bytes, citationMarks) { return true }
-        guard asciiCaseInsensitiveContainsAny(bytes, urlMarks) else { return false }
+        let marks =
+            line.utf8.withContiguousStorageIfAvailable { bytes in
+                citationMarks.occurs(in: bytes) ? 2 : urlMarks.occurs(in: bytes) ? 1 : 0
+            }
+            ?? Array(line.utf8).withUnsafeBufferPointer { bytes in
+                citationMarks.occurs(in: bytes) ? 2 : urlMarks.occurs(in: bytes) ? 1 : 0
+            }
+        if marks == 2 { return true }
+        guard marks == 1 else { return false }
         let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "-" || $0 == ">" }
         if let first = trimmed.first, first.isNumber || first == "[" {
             let digits = trimmed.drop { $0 == "[" }.prefix { $0.isNumber }
@@ -235,43 +263,54 @@ public struct Extractor: Sendable {
         var allChars = 0
         for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
             allChars += word.count
-            if urlMarks.contains(where: { asciiCaseInsensitiveContains(Array(word.utf8), $0) }) {
+            if Array(word.utf8).withUnsafeBufferPointer({ urlMarks.occurs(in: $0) }) {
                 urlChars += word.count
             }
         }
         return urlChars * 2 >= allChars
     }
 
-    /// Whether any of `needles` (lower-case) occurs in `hay`, ASCII case folded, in one pass:
-    /// only positions whose byte starts some needle are compared (every line is checked).
-    static func asciiCaseInsensitiveContainsAny(_ hay: [UInt8], _ needles: [[UInt8]]) -> Bool {
-        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
-        // The needles' first bytes; all needles here start with an ASCII byte.
-        var firsts: (UInt64, UInt64) = (0, 0)
-        for n in needles where !n.isEmpty {
-            if n[0] < 64 { firsts.0 |= 1 << UInt64(n[0]) } else if n[0] < 128 { firsts.1 |= 1 << UInt64(n[0] - 64) }
+    /// Lower-case ASCII strings looked for in text with ASCII case folding, in one pass: only
+    /// positions whose byte starts some needle are compared, and only with the needles it starts
+    /// (every line of every article is searched).
+    struct ASCIINeedles: Sendable {
+        /// For each lower-case ASCII byte, the needles starting with it.
+        private let byFirst: [[[UInt8]]]
+        /// For each pair of lower-case ASCII bytes (`first << 7 | second`), whether a needle starts so.
+        private let firstTwo: [Bool]
+
+        init(_ needles: [String]) {
+            var table = [[[UInt8]]](repeating: [], count: 128)
+            var pairs = [Bool](repeating: false, count: 128 * 128)
+            for n in needles {
+                let bytes = Array(n.utf8)
+                precondition(bytes.count >= 2 && bytes[0] < 128 && bytes[1] < 128, "needles start with two ASCII bytes")
+                table[Int(bytes[0])].append(bytes)
+                pairs[Int(bytes[0]) << 7 | Int(bytes[1])] = true
+            }
+            byFirst = table
+            firstTwo = pairs
         }
-        @inline(__always) func isFirst(_ b: UInt8) -> Bool {
-            b < 64 ? firsts.0 & (1 << UInt64(b)) != 0 : b < 128 && firsts.1 & (1 << UInt64(b - 64)) != 0
-        }
-        for start in hay.indices where isFirst(lower(hay[start])) {
-            needle: for n in needles where start + n.count <= hay.count && n[0] == lower(hay[start]) {
-                for k in 1..<n.count where lower(hay[start + k]) != n[k] { continue needle }
-                return true
+
+        @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+
+        /// Whether any needle occurs in `hay`, ASCII case folded.
+        func occurs(in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard hay.count >= 2 else { return false }
+            return firstTwo.withUnsafeBufferPointer { pairs in
+                var second = Self.lower(hay[0])
+                for start in 0..<(hay.count - 1) {
+                    let b = second
+                    second = Self.lower(hay[start + 1])
+                    guard b < 128, second < 128, pairs[Int(b) << 7 | Int(second)] else { continue }
+                    needle: for n in byFirst[Int(b)] where n[1] == second && start + n.count <= hay.count {
+                        for k in 2..<n.count where Self.lower(hay[start + k]) != n[k] { continue needle }
+                        return true
+                    }
+                }
+                return false
             }
         }
-        return false
-    }
-
-    /// Plain byte search with ASCII case folding (no Foundation bridging on the hot path).
-    static func asciiCaseInsensitiveContains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, hay.count >= needle.count else { return needle.isEmpty }
-        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
-        outer: for start in 0...(hay.count - needle.count) {
-            for k in 0..<needle.count where lower(hay[start + k]) != needle[k] { continue outer }
-            return true
-        }
-        return false
     }
 
     /// Front matter `title:`, else the first short line that reads like a headline.
@@ -306,7 +345,51 @@ public struct Extractor: Sendable {
         }
     }
 
-    static func normalizedWhitespace(_ s: String) -> String {
-        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    /// The words of `scalars` (split at white space) joined by single spaces.
+    static func normalizedWhitespace(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        // Splitting on code points gives what splitting on characters gives unless a space joins a
+        // grapheme cluster (a combining mark after it, a prepended mark before it): only then is
+        // the slower character split needed.
+        var previous: Unicode.Scalar?
+        var afterSpace = false
+        for c in scalars {
+            let space = isWhiteSpace(c)
+            if (space && previous.map(isPlainCluster) == false) || (afterSpace && !isPlainCluster(c)) {
+                return String(scalars: scalars).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            }
+            afterSpace = space
+            previous = c
+        }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count)
+        var pendingSpace = false
+        for c in scalars {
+            if isWhiteSpace(c) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
+            out.append(c)
+        }
+        return String(scalars: out[...])
+    }
+
+    /// Unicode White_Space, as `Character.isWhitespace` reads it.
+    @inline(__always) static func isWhiteSpace(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? c.value == 0x20 || (c.value >= 0x09 && c.value <= 0x0D) : c.properties.isWhitespace
+    }
+
+    /// A code point that never joins a white space into its grapheme cluster (no combining, joining
+    /// or prepended mark): Latin up to U+02FF, general punctuation, CJK punctuation and ideographs.
+    static func isPlainCluster(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F, 0x4E00...0x9FFF,
+            0xFF01...0xFF5E:
+            return true
+        default: return false
+        }
     }
 }

@@ -20,6 +20,8 @@ struct PatternValue: Sendable {
         case year, month, day, season, quarter, half, decade, century
         // Underspecified values, anchored to the document date when resolved.
         case monthDay = "month-day"
+        case monthDayWeekday = "month-day-weekday"
+        case dayOfYear = "day-of-year"
         case monthAlone = "month-alone"
         case monthOffset = "month-offset"
         case seasonAlone = "season-alone"
@@ -43,7 +45,7 @@ struct PatternValue: Sendable {
             case .year, .decade, .century, .monthAlone, .quarterAlone, .halfAlone: return [[.number]]
             case .month, .quarter, .half, .monthDay, .monthOffset, .monthOfYear, .quarterOfYear, .halfOfYear:
                 return [[.number, .number]]
-            case .day: return [[.number, .number, .number]]
+            case .day, .monthDayWeekday, .dayOfYear: return [[.number, .number, .number]]
             case .season: return [[.number, .season]]
             case .seasonAlone: return [[.season]]
             case .seasonOffset, .seasonOfYear: return [[.season, .number]]
@@ -97,6 +99,12 @@ struct PatternValue: Sendable {
             // Valid in some year: 29 February counts.
             guard CivilDate(year: 2024, month: int(0), day: int(1)) != nil else { return nil }
             return .monthDay(month: int(0), day: int(1))
+        case .monthDayWeekday:
+            guard CivilDate(year: 2024, month: int(0), day: int(1)) != nil else { return nil }
+            return .monthDayWeekday(month: int(0), day: int(1), weekday: int(2))
+        case .dayOfYear:
+            guard CivilDate(year: 2024, month: int(0), day: int(1)) != nil else { return nil }
+            return .partOfYear(.day(month: int(0), day: int(1)), yearOffset: int(2))
         case .monthAlone: return .month(int(0))
         case .monthOffset: return .monthOffset(month: int(0), offset: int(1))
         case .seasonAlone: return .season(season(0))

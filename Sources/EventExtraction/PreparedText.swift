@@ -15,7 +15,7 @@ struct PreparedText {
     var lines: [Range<Int>] = []
 
     init(_ article: ArticleText) {
-        original = Array(article.text.unicodeScalars)
+        original = Self.scalars(of: article.text)
         scalars = original
         if article.format == .markdown {
             readFrontMatter()
@@ -40,7 +40,10 @@ struct PreparedText {
         while k < scalars.count {
             // Every URL start begins with h or w: most code points are passed over here.
             let v = scalars[k].value | 0x20
-            guard v == 0x68 || v == 0x77 else {
+            // … and the next is `t` of `http` or `w` of `www.`.
+            guard v == 0x68 || v == 0x77, k + 1 < scalars.count,
+                Self.asciiLower(scalars[k + 1]).value == (v == 0x68 ? 0x74 : 0x77)
+            else {
                 k += 1
                 continue
             }
@@ -59,6 +62,32 @@ struct PreparedText {
             while e > k, ".,;:!?".unicodeScalars.contains(scalars[e - 1]) { e -= 1 }
             for j in k..<e { scalars[j] = " " }
             k = max(e, k + 1)
+        }
+    }
+
+    /// `Array(text.unicodeScalars)`, decoded straight from the UTF-8 bytes in one pass (the
+    /// generic path counts the scalars first, then copies them one by one).
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    out.append(Unicode.Scalar(b))
+                    i += 1
+                    continue
+                }
+                // A String's bytes are valid UTF-8: a lead byte and its continuation bytes.
+                let n = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                var v = UInt32(b) & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07)
+                for k in 1..<n { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+                i += n
+            }
+            return out
         }
     }
 

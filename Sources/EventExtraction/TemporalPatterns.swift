@@ -49,6 +49,8 @@ struct TemporalPattern: Sendable {
         /// shifts.tsv (`ago`), day-parts.tsv (`morning`): only pattern files start with these.
         static let shift = Starts(rawValue: 1 << 14)
         static let dayPart = Starts(rawValue: 1 << 15)
+        /// `that` of `that October`, `that year`.
+        static let that = Starts(rawValue: 1 << 16)
     }
 }
 
@@ -59,7 +61,8 @@ extension TemporalPattern {
     static let named: [String: TemporalPattern] = [
         "numericDate": numericDate, "quarterOrHalf": quarterOrHalf, "yearRange": yearRange,
         "relativeUnit": relativeUnit, "deictic": deictic, "same": same, "duration": duration,
-        "clockTime": clockTime,
+        "clockTime": clockTime, "dayOfMonth": dayOfMonth, "endOfUnit": endOfUnit,
+        "adjacentUnit": adjacentUnit, "thatAnaphor": thatAnaphor,
     ]
 
     static let numericDate = TemporalPattern(
@@ -272,6 +275,86 @@ extension TemporalPattern {
 
     /// Words after "a year" in "the same day a year earlier": which way the year moves.
     static let yearShift: [String: Int] = ["earlier": -1, "before": -1, "later": 1, "after": 1]
+
+    static let dayOfMonth = TemporalPattern(
+        name: "day-of-month",
+        starts: [.the]
+    ) { c, i in
+        // Only after a preposition and before a break: "the 15th China-Northeast Asia Expo" and
+        // "the 18th century" are ordinals, not days.
+        guard c.word(i, "the"), c.word(i - 1, in: Self.dayPrepositions), let (d, dl) = c.day(i + 1), dl == 2
+        else { return nil }
+        let k = i + 1 + dl
+        if c.word(k, "of"), let (r, rl) = c.relative(k + 1), c.unit(k + 1 + rl) == "M" {
+            return PatternMatch(length: k + 2 + rl - i, reference: .dayOfMonth(d, monthOffset: r))
+        }
+        guard c.t(k).map({ $0.kind == .punct || c.e(k).afterReference }) ?? true else { return nil }
+        return PatternMatch(length: 1 + dl, reference: .dayOfMonth(d, monthOffset: nil))
+    }
+
+    static let adjacentUnit = TemporalPattern(
+        name: "adjacent-unit",
+        starts: [.the]
+    ) { c, i in
+        guard c.word(i, "the") else { return nil }
+        // "the previous week", "the following year", "the next day" (not "the next year": a duration)
+        if let w = c.t(i + 1)?.lower, let sign = Self.adjacentWords[w], let u = c.unit(i + 2),
+            let (unit, scale) = Self.calendarUnit(u), scale == 1, w != "next" || unit == .day,
+            c.t(i + 2).map({ !$0.lower.hasSuffix("s") }) ?? false
+        {
+            return PatternMatch(length: 3, reference: .adjacent(unit, sign))
+        }
+        // "the day before," "the week after.": only at a break, not "the day before the summit".
+        guard let u = c.unit(i + 1), let (unit, scale) = Self.calendarUnit(u), scale == 1,
+            c.t(i + 1).map({ !$0.lower.hasSuffix("s") }) ?? false, let w = c.t(i + 2)?.lower,
+            let sign = Self.adjacentWords[w], c.t(i + 3).map({ $0.kind == .punct || c.e(i + 3).afterReference }) ?? true
+        else { return nil }
+        return PatternMatch(length: 3, reference: .adjacent(unit, sign))
+    }
+
+    /// `the previous day`, `the day after`: which way from the date mentioned before.
+    static let adjacentWords: [String: Int] = [
+        "previous": -1, "preceding": -1, "before": -1, "earlier": -1,
+        "following": 1, "next": 1, "after": 1, "later": 1,
+    ]
+
+    static let thatAnaphor = TemporalPattern(
+        name: "that-anaphor",
+        starts: [.that]
+    ) { c, i in
+        guard c.word(i, "that") else { return nil }
+        if let (m, ml) = c.month(i + 1), c.t(i + 1)?.isCapitalized ?? false {
+            return PatternMatch(length: 1 + ml, reference: .monthOfPrevious(m))
+        }
+        // "that year," but not "that year's harvest" or "that month of talks".
+        guard let u = c.unit(i + 1), ["Y", "M", "D"].contains(u), c.t(i + 1).map({ !$0.lower.hasSuffix("s") }) ?? false,
+            c.t(i + 2).map({ $0.kind == .punct && $0.text != "'" || c.e(i + 2).afterReference }) ?? true
+        else { return nil }
+        let unit: R.Unit = u == "Y" ? .year : u == "M" ? .month : .day
+        return PatternMatch(length: 2, reference: .sameAsPrevious(unit))
+    }
+
+    static let dayPrepositions: Set<String> = [
+        "on", "by", "around", "from", "until", "till", "since", "before", "after", "of", "about",
+    ]
+
+    static let endOfUnit = TemporalPattern(
+        name: "end-of-unit",
+        starts: [.the, .unit]
+    ) { c, i in
+        // "year-end", "month-end": the end of the current one.
+        if let u = c.unit(i), let (unit, scale) = Self.calendarUnit(u), scale == 1, [.year, .month].contains(unit),
+            c.word(i + 1 + (c.isDash(i + 1) ? 1 : 0), "end"), !c.isDash(i + 2 + (c.isDash(i + 1) ? 1 : 0))
+        {
+            return PatternMatch(length: c.isDash(i + 1) ? 3 : 2, reference: .unitOffset(unit, 0))
+        }
+        // "the end of the year": "the year" is the current one only after such a modifier.
+        guard c.word(i, "the"), let u = c.unit(i + 1), c.t(i + 1).map({ !$0.lower.hasSuffix("s") }) ?? false,
+            let (unit, scale) = Self.calendarUnit(u), unit != .day, scale == 1,
+            c.word(i - 1, "of"), c.word(i - 2, in: ["end", "beginning", "start", "middle"])
+        else { return nil }
+        return PatternMatch(length: 2, reference: .unitOffset(unit, 0))
+    }
 
     static let duration = TemporalPattern(
         name: "duration",

@@ -9,6 +9,8 @@ enum TemporalReference: Hashable, Sendable {
     enum Unit: String, Hashable, Sendable { case day, week, month, quarter, year }
 
     enum Part: Hashable, Sendable {
+        /// A day of a month: `Dec. 27 last year`.
+        case day(month: Int, day: Int)
         case month(Int)
         case season(TimexValue.Season)
         case quarter(Int)
@@ -19,8 +21,15 @@ enum TemporalReference: Hashable, Sendable {
     case calendar(TimexValue)
     /// A day without a year: `April 17`.
     case monthDay(month: Int, day: Int)
+    /// A day without a year, with its weekday: `Tuesday, July 29` is in a year where that is a Tuesday.
+    case monthDayWeekday(month: Int, day: Int, weekday: Int)
     /// A month without a year: `in January`.
     case month(Int)
+    /// `that October`: the month in the year of the date mentioned before (else as `in October`).
+    case monthOfPrevious(Int)
+    /// A day of a month not named: `on the 18th` (the month of the date mentioned before, else the
+    /// document's, or the one before or after it as the tense says); `the 15th of next month`.
+    case dayOfMonth(Int, monthOffset: Int?)
     /// A month name with last/this/next: `last July`.
     case monthOffset(month: Int, offset: Int)
     /// A season without a year: `in the summer`.
@@ -52,6 +61,9 @@ enum TemporalReference: Hashable, Sendable {
     /// document date when there is none), keeping that date's precision for whole years
     /// (`the third quarter … a year earlier` is the third quarter of the year before).
     case shiftFromPrevious(Unit, Int)
+    /// `the day before`, `the following year`: the unit next to the one of the last date mentioned
+    /// (of the document date when there is none), at that unit's precision.
+    case adjacent(Unit, Int)
     /// A quarter or half without a year (`the third quarter`): the latest one begun by the
     /// document date, or the next one to end after it when the text looks ahead.
     case part(Part)
@@ -76,10 +88,12 @@ enum TemporalReference: Hashable, Sendable {
     enum Direction: Sendable { case past, future, nearest }
 
     /// Whether `resolve` reads the direction: `April 17`, `in January`, `Friday`, `the weekend`,
-    /// `the third quarter`, and a time of such a day.
+    /// `the third quarter`, `on the 18th`, and a time of such a day (or what falls back to one).
     var leans: Bool {
         switch self {
-        case .monthDay, .month, .season, .part, .weekday(_, offset: nil), .weekend(offset: nil): return true
+        case .monthDay, .monthDayWeekday, .month, .monthOfPrevious, .dayOfMonth(_, monthOffset: nil), .season, .part,
+            .weekday(_, offset: nil), .weekend(offset: nil):
+            return true
         case .timeOfDay(let day, _): return day.leans
         default: return false
         }
@@ -113,6 +127,19 @@ enum TemporalReference: Hashable, Sendable {
         switch self {
         case .calendar(let v):
             return (v.description, v)
+        case .monthDayWeekday(let m, let d, let w):
+            let candidates = (dct.year - 1...dct.year + 1).compactMap { CivilDate(year: $0, month: m, day: d) }
+                .filter { $0.isoWeekday == w }
+            guard
+                let best = Self.pick(
+                    candidates,
+                    dct: dct,
+                    direction: .nearest,
+                    key: \.dayNumber,
+                    anchor: dct.dayNumber
+                )
+            else { return TemporalReference.monthDay(month: m, day: d).resolve(dct: dct, direction: direction) }
+            return cal(.day(best))
         case .monthDay(let m, let d):
             let candidates = (dct.year - 1...dct.year + 1).compactMap { CivilDate(year: $0, month: m, day: d) }
             guard
@@ -125,6 +152,35 @@ enum TemporalReference: Hashable, Sendable {
                     soon: Self.soonDays
                 )
             else { return ("XXXX-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)", nil) }
+            return cal(.day(best))
+        case .monthOfPrevious(let m):
+            guard let previous else { return TemporalReference.month(m).resolve(dct: dct, direction: direction) }
+            return cal(.month(year: previous.interval.start.year, month: m))
+        case .dayOfMonth(let d, let offset):
+            if let offset {
+                let first = CivilDate(year: dct.year, month: dct.month, day: 1)!.adding(months: offset)
+                guard let day = CivilDate(year: first.year, month: first.month, day: d) else { return ("XXXX", nil) }
+                return cal(.day(day))
+            }
+            if let previous, previous.precision <= 2 {
+                let start = previous.interval.start
+                guard let day = CivilDate(year: start.year, month: start.month, day: d) else { return ("XXXX", nil) }
+                return cal(.day(day))
+            }
+            let first = CivilDate(year: dct.year, month: dct.month, day: 1)!
+            let candidates = (-1...1).compactMap { n -> CivilDate? in
+                let m = first.adding(months: n)
+                return CivilDate(year: m.year, month: m.month, day: d)
+            }
+            guard
+                let best = Self.pick(
+                    candidates,
+                    dct: dct,
+                    direction: direction,
+                    key: \.dayNumber,
+                    anchor: dct.dayNumber
+                )
+            else { return ("XXXX", nil) }
             return cal(.day(best))
         case .month(let m):
             let anchor = dct.year * 12 + dct.month - 1
@@ -172,6 +228,9 @@ enum TemporalReference: Hashable, Sendable {
         case .partOfYear(let part, let offset):
             let y = dct.year + offset
             switch part {
+            case .day(let m, let d):
+                guard let day = CivilDate(year: y, month: m, day: d) else { return ("XXXX", nil) }
+                return cal(.day(day))
             case .month(let m): return cal(.month(year: y, month: m))
             case .season(let s): return cal(.season(year: y, s))
             case .quarter(let q): return cal(.quarter(year: y, quarter: q))
@@ -282,11 +341,16 @@ enum TemporalReference: Hashable, Sendable {
                 }
             }
             return TemporalReference.unitOffset(unit, n).resolve(dct: start)
+        case .adjacent(let unit, let n):
+            return TemporalReference.unitOffset(unit, n).resolve(dct: previous?.interval.start ?? dct)
         case .part(let part):
             func interval(_ y: Int) -> DayInterval {
                 switch part {
                 case .quarter(let q): return TimexValue(.quarter(year: y, quarter: q)).interval
                 case .half(let h): return TimexValue(.half(year: y, half: h)).interval
+                case .day(let m, let d):
+                    let day = CivilDate(year: y, month: m, day: min(d, 28))!
+                    return DayInterval(start: day, end: day)
                 case .month(let m): return TimexValue(.month(year: y, month: m)).interval
                 case .season(let s): return TimexValue(.season(year: y, s)).interval
                 }

@@ -35,6 +35,10 @@ struct TriggerLexicon: Sendable {
         let afterAuxiliary: Bool
         /// Not a happening of its own as the object of another type's trigger ("ratified the treaty").
         let objectNoun: Bool
+        /// A verb that is also a noun ("sign"): not after a determiner or a superlative ("the clearest sign").
+        let verbOnly: Bool
+        /// Counts only before a name ("returned to Moscow", "was in Pyongyang"; not "returned to growth").
+        let placeAfter: Bool
         /// The key under which two mentions can be one happening: `family=` or the stem of the phrase.
         let family: String
         /// The phrase as written, for messages and dedup.
@@ -50,6 +54,10 @@ struct TriggerLexicon: Sendable {
     /// lookup needs no key string built per token.
     private(set) var byExactFirst: [String: [Phrase]] = [:]
     private(set) var byStemFirst: [String: [Phrase]] = [:]
+    /// The first byte and length of the two maps' keys, so that most words are passed over
+    /// without hashing them.
+    private var exactShapes = WordShapes()
+    private var stemShapes = WordShapes()
 
     init(_ file: DataFile) throws {
         for line in file.lines {
@@ -58,8 +66,12 @@ struct TriggerLexicon: Sendable {
                 throw file.error(line, "unknown event type '\(f[0])'")
             }
             let flags = try file.flags(line, f.count > 2 ? f[2] : nil)
-            let words: [Phrase.Word] = f[1].split(separator: " ").map { w in
+            let words: [Phrase.Word] = f[1].split(separator: " ").map { (w: Substring) -> Phrase.Word in
                 if w == "…" || w == "..." { return .gap }
+                // Punctuation ("green - lit") is matched as written: it has no stem.
+                if w.unicodeScalars.allSatisfy({ !Tokenizer.isLetter($0) && !Tokenizer.isDigit($0) }) {
+                    return .exact(String(w))
+                }
                 return w.hasPrefix("=")
                     ? .exact(String(w.dropFirst()).lowercased()) : .stem(Stemmer.stem(w.lowercased()))
             }
@@ -81,6 +93,8 @@ struct TriggerLexicon: Sendable {
                 institutionName: flags.contains("institution-name"),
                 afterAuxiliary: flags.contains("after-auxiliary"),
                 objectNoun: flags.contains("object-noun"),
+                verbOnly: flags.contains("verb"),
+                placeAfter: flags.contains("place-after"),
                 family: flags.first { $0.hasPrefix("family=") }.map { String($0.dropFirst(7)) }
                     ?? Stemmer.stem(f[1].lowercased()),
                 text: f[1]
@@ -93,6 +107,8 @@ struct TriggerLexicon: Sendable {
         }
         for k in byExactFirst.keys { byExactFirst[k]!.sort { $0.words.count > $1.words.count } }
         for k in byStemFirst.keys { byStemFirst[k]!.sort { $0.words.count > $1.words.count } }
+        for k in byExactFirst.keys { exactShapes.insert(k) }
+        for k in byStemFirst.keys { stemShapes.insert(k) }
     }
 
     /// The longest phrases matching at `i`, with the end of the match.
@@ -106,14 +122,16 @@ struct TriggerLexicon: Sendable {
         phrases: [Phrase], end: Int
     ) {
         var found: [(Phrase, Int)] = []
-        for list in [byExactFirst[tokens[i].lower], byStemFirst[stems[i]]] {
-            guard let list else { continue }
+        func collect(_ list: [Phrase]?) {
+            guard let list else { return }
             for p in list {
                 if let end = Self.match(p.words[...], tokens, stems, from: i, blocked: blocked) {
                     found.append((p, end))
                 }
             }
         }
+        collect(exactShapes.mayContain(tokens[i].lower) ? byExactFirst[tokens[i].lower] : nil)
+        collect(stemShapes.mayContain(stems[i]) ? byStemFirst[stems[i]] : nil)
         guard let longest = found.map(\.1).max() else { return ([], i) }
         return (found.filter { $0.1 == longest }.map(\.0), longest)
     }
@@ -138,10 +156,13 @@ struct TriggerLexicon: Sendable {
             switch w {
             case .gap:
                 var j = k
-                while j < tokens.count, j - k <= gapLimit, !blocked(j), !gapStops.contains(tokens[j].lower),
+                // Words, not tokens: the hyphens of "Erenhot-Zamyn-Uud" do not count.
+                var words = 0
+                while j < tokens.count, words <= gapLimit, !blocked(j), !gapStops.contains(tokens[j].lower),
                     tokens[j].kind != .punct || isInnerHyphen(tokens, j)
                 {
                     if let end = match(rest, tokens, stems, from: j, blocked: blocked) { return end }
+                    if tokens[j].kind != .punct { words += 1 }
                     j += 1
                 }
                 return nil

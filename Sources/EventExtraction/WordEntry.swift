@@ -118,6 +118,7 @@ extension DateLexicon {
         mark(["q", "h"], .letterQH)
         mark(shifts.keys, .shift)
         mark(dayParts.keys, .dayPart)
+        mark(["that"], .that)
         return table
     }
 }

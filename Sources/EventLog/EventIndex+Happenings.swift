@@ -2,9 +2,15 @@ import TimelineCore
 
 extension EventIndex {
     /// The current reports of `event`'s happening, itself included, in order (`Happening.reports`).
-    /// They share its start day, precision and type, so they lie together in each tier's order:
-    /// a binary search and a short scan.
     public func reports(of event: TimelineEvent) -> [TimelineEvent] {
+        guard let happening = happenings.happening(of: event.id) else { return [event] }
+        return happenings.reports(happening).compactMap(storedEvent(at:))
+    }
+
+    /// `reports(of:)` found by scanning: the events sharing `event`'s start day, precision and
+    /// type lie together in each tier's order, so a binary search and a short scan. What keeps
+    /// the happening table up to date as events arrive.
+    func scannedReports(of event: TimelineEvent) -> [TimelineEvent] {
         guard Happening.Key(event) != nil else { return [event] }
         return Happening.reports(of: event, among: sameDay(as: event))
     }
@@ -15,8 +21,7 @@ extension EventIndex {
         var out: [TimelineEvent] = []
         forEachTier { tier in
             var k = EventIndex.lowerBound(tier.orders, first)
-            while k < tier.count, tier.orders[k].startDay == first.startDay, tier.orders[k].precision == first.precision
-            {
+            while k < tier.count, tier.startDay(k) == first.startDay, tier.precision(k) == first.precision {
                 if tier.typeBits[k] == EventIndex.bit(event.type) {
                     let e = tier.events[k]
                     if !isHidden(e.id) { out.append(e) }
@@ -27,24 +32,95 @@ extension EventIndex {
         return out
     }
 
-    /// `query`, with each happening that several documents report once (`HappeningMerge`).
+    /// Brings the happening table up to date with events just stored (`add`).
     ///
-    /// - Complexity: for each event a page passes, O(log n + m) where m is the number of events
-    ///   with its start day, precision and type.
+    /// - Complexity: for each event with a `Happening.Key`, O(log n + m) where m is the number
+    ///   of events with its start day, precision and type.
+    mutating func noteArrivals(_ events: [TimelineEvent]) {
+        for e in events where Happening.Key(e) != nil {
+            let orders = scannedReports(of: e).map(EventOrder.init)
+            happenings.set(orders)
+        }
+    }
+
+    /// Takes withdrawn events out of the happening table (`apply`).
+    mutating func noteWithdrawals(_ ids: [String]) {
+        for id in ids { happenings.remove(id: id) }
+    }
+
+    /// `query`, with each happening that several documents report once (`HappeningMerge`): among
+    /// the events that match, the first in order stands for its happening and lists the other
+    /// reports in `mentions`.
+    ///
+    /// A happening's reports share a start day and precision, so a report that matches and comes
+    /// before another is met first in this walk, unless it lies before the page's start: only
+    /// those are read again. Once a report of a happening has matched, the others are skipped by
+    /// id from a small set, so the table is asked only about events that match.
+    ///
+    /// - Complexity: as `query`, plus O(m log n) for each result whose happening has m reports.
     public func mergedQuery(_ query: TimelineQuery) -> Page {
-        let (events, next) = HappeningMerge.page(
-            limit: max(0, query.limit),
-            after: query.after,
-            matcher: TimelineQuery.Matcher(query),
-            fetch: { after in
-                var q = query
-                q.after = after
-                let page = self.query(q)
-                return (page.events, page.next)
-            },
-            reports: reports(of:)
-        )
-        return Page(events: events, next: next)
+        let matcher = TimelineQuery.Matcher(query)
+        let limit = max(0, query.limit)
+        var out: [TimelineEvent] = []
+        out.reserveCapacity(min(limit, 256))
+        var lastOrder: EventOrder?
+        /// The reports of every happening one of whose reports has matched.
+        var seen = Set<String>()
+        var cursor = TierCursor(self, after: query.after, filter: Prefilter(query))
+        // The cursor's prefilter has already passed over what the side columns rule out; an
+        // event is made from the columns only for what it cannot decide.
+        let tiers = cursor.tiers
+        while let (t, k) = cursor.nextPosition() {
+            let step = Self.step(tiers[t].events[k], matcher: matcher, skipping: seen)
+            let mayShare: Bool
+            switch step {
+            case .stop: return Page(events: out, next: nil)
+            case .skip: continue
+            case .match(let share): mayShare = share
+            }
+            let id = tiers[t].orders[k].id
+            if isHidden(id) { continue }
+            var mentions: [Mention]?
+            if mayShare, let happening = happenings.happening(of: id) {
+                let reports = happenings.reports(happening)
+                for report in reports { seen.insert(report.id) }
+                // One that matches before the page's start stood for the happening on an earlier page.
+                if let after = query.after,
+                    reports.contains(where: { $0 <= after && storedEvent(at: $0).map(matcher.matches) == true })
+                {
+                    continue
+                }
+                if out.count == limit { return Page(events: out, next: lastOrder) }
+                mentions = reports.filter { $0.id != id }.compactMap(storedEvent(at:)).map(Mention.init)
+            } else if out.count == limit {
+                return Page(events: out, next: lastOrder)
+            }
+            var entry = tiers[t].events[k]
+            entry.mentions = mentions  // set here only, never taken from storage
+            out.append(entry)
+            lastOrder = tiers[t].orders[k]
+        }
+        return Page(events: out, next: nil)
+    }
+
+    private enum Step {
+        /// Nothing from here on can start in time.
+        case stop
+        case skip
+        /// It matches; `mayShare` when it can have other reports (`HappeningTable.mayShare`).
+        case match(mayShare: Bool)
+    }
+
+    /// What `mergedQuery` does with one event, decided without copying it.
+    private static func step(
+        _ e: borrowing TimelineEvent,
+        matcher: TimelineQuery.Matcher,
+        skipping seen: Set<String>
+    ) -> Step {
+        if matcher.startsTooLate(e) { return .stop }
+        let mayShare = HappeningTable.mayShare(e)
+        if mayShare && !seen.isEmpty && seen.contains(e.id) { return .skip }
+        return matcher.matches(e) ? .match(mayShare: mayShare) : .skip
     }
 
     /// One event with the other reports of its happening, as `mergedQuery` shows it.

@@ -11,71 +11,6 @@ import TimelineCore
 /// merge the two. Retracted events are hidden by id until the next
 /// compaction drops them.
 public struct EventIndex: Sendable {
-    /// Events sorted by `EventOrder`, with the orders alongside for binary search,
-    /// and beside them what a query can reject an event by without touching it.
-    struct Tier: Sendable {
-        var events: [TimelineEvent] = []
-        var orders: [EventOrder] = []
-        /// Last day of each event, as a day number.
-        var ends: [Int32] = []
-        /// Each event's type as one bit (`EventIndex.bit(_:)`).
-        var typeBits: [UInt8] = []
-        var signatures: [EvidenceSignature] = []
-
-        init() {}
-
-        var count: Int { orders.count }
-
-        mutating func reserve(_ n: Int) {
-            events.reserveCapacity(n)
-            orders.reserveCapacity(n)
-            ends.reserveCapacity(n)
-            typeBits.reserveCapacity(n)
-            signatures.reserveCapacity(n)
-        }
-
-        mutating func append(_ e: TimelineEvent, order: EventOrder, signature: EvidenceSignature) {
-            events.append(e)
-            orders.append(order)
-            ends.append(Int32(clamping: e.end.dayNumber))
-            typeBits.append(EventIndex.bit(e.type))
-            signatures.append(signature)
-        }
-
-        /// Copies entry `k` of `other` to the end.
-        mutating func append(from other: Tier, _ k: Int) {
-            events.append(other.events[k])
-            orders.append(other.orders[k])
-            ends.append(other.ends[k])
-            typeBits.append(other.typeBits[k])
-            signatures.append(other.signatures[k])
-        }
-
-        mutating func insert(_ event: TimelineEvent) {
-            let order = EventOrder(event)
-            let at = EventIndex.lowerBound(orders, order)
-            orders.insert(order, at: at)
-            events.insert(event, at: at)
-            ends.insert(Int32(clamping: event.end.dayNumber), at: at)
-            typeBits.insert(EventIndex.bit(event.type), at: at)
-            signatures.insert(EvidenceSignature(event.evidence), at: at)
-        }
-
-        mutating func remove(at k: Int) {
-            events.remove(at: k)
-            orders.remove(at: k)
-            ends.remove(at: k)
-            typeBits.remove(at: k)
-            signatures.remove(at: k)
-        }
-
-        /// Where `order` is stored, if it is.
-        func position(of order: EventOrder) -> Int? {
-            let at = EventIndex.lowerBound(orders, order)
-            return at < orders.count && orders[at] == order ? at : nil
-        }
-    }
-
     static func bit(_ type: EventType) -> UInt8 {
         switch type {
         case .meeting: 1
@@ -94,23 +29,29 @@ public struct EventIndex: Sendable {
     /// range query can skip every one of them that starts this long before its range.
     static let shortSpan = 366
 
-    private var main = Tier()
-    private var recent = Tier()
+    var main = Tier()
+    var recent = Tier()
     /// Events covering more than `shortSpan` days (decades, centuries): few, always scanned.
-    private var long = Tier()
+    var long = Tier()
     /// Ids retracted but still stored in a tier, with where they are stored.
-    private var hidden: [String: EventOrder] = [:]
-    // Layered, like the tiers, so an append never copies a large map. Each id
-    // maps to its place in the order; the event itself is stored once, in a tier.
-    private var byID = LayeredMap<String, EventOrder>()
-    private var idsByDocument = LayeredMap<String, [String]>()
+    var hidden: [String: EventOrder] = [:]
+    /// Where each indexed (not withdrawn) event is stored, for the ids changed since the last
+    /// compaction (`nil`: withdrawn); the others are found through the id tables of `main` and
+    /// `long`. Small, like the recent tier, so an append never copies a large map.
+    var changedIDs: [String: EventOrder?] = [:]
+    /// Events indexed and not withdrawn.
+    var indexedCount = 0
+    // Layered, like the tiers, so an append never copies a large map.
+    var idsByDocument = LayeredMap<String, IDList>()
     /// Documents by SHA-256: every version ever logged.
-    private var documentsBySHA = LayeredMap<String, DocumentRecord>()
+    var documentsBySHA = LayeredMap<String, DocumentRecord>()
     /// The newest document logged for each path.
-    private var pathToSHA = LayeredMap<String, String>()
+    var pathToSHA = LayeredMap<String, String>()
     /// When each current document was logged, to list them in that order.
-    private var currentSeq = LayeredMap<String, UInt64>()
-    public private(set) var lastSeq: UInt64 = 0
+    var currentSeq = LayeredMap<String, UInt64>()
+    /// The happenings several current reports share (`EventIndex+Happenings.swift`).
+    var happenings = HappeningTable()
+    public internal(set) var lastSeq: UInt64 = 0
 
     public init() {}
 
@@ -137,7 +78,7 @@ public struct EventIndex: Sendable {
         ///   are sized once instead of growing through every power of two.
         public init(expectedEvents: Int) {
             events.reserveCapacity(expectedEvents)
-            index.byID.reserveCapacity(expectedEvents)
+            index.changedIDs.reserveCapacity(expectedEvents)
         }
 
         /// Takes records in log order (whole groups, or any run of them).
@@ -175,7 +116,6 @@ public struct EventIndex: Sendable {
         public mutating func build() -> EventIndex {
             var index = self.index
             self.index = EventIndex()
-            index.byID.compact()
             index.idsByDocument.compact()
             index.documentsBySHA.compact()
             index.pathToSHA.compact()
@@ -185,19 +125,22 @@ public struct EventIndex: Sendable {
             events = [:]
             // Sorted as positions, by (start, precision) packed into one integer and then
             // id: moving a million events around while sorting costs more than the comparisons.
-            let keys = all.map { e in (Int64(e.start.dayNumber) << 8) | Int64(e.date.precision & 0xFF) }
+            let keys = all.map { e in Tier.key(startDay: e.start.dayNumber, precision: e.date.precision) }
             var order = Array(0..<all.count)
             order.sort { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : all[a].id < all[b].id }
-            index.main.reserve(all.count)
+            var main = TierBuilder()
+            var long = TierBuilder()
+            // Sized exactly: a guess too small would double the largest array.
+            main.reserve(events: all.count, textBytes: all.reduce(0) { $0 + $1.id.utf8.count + $1.evidence.utf8.count })
             for k in order {
                 let e = all[k]
-                let signature = EvidenceSignature(e.evidence)
-                if EventIndex.isLong(e) {
-                    index.long.append(e, order: EventOrder(e), signature: signature)
-                } else {
-                    index.main.append(e, order: EventOrder(e), signature: signature)
-                }
+                if EventIndex.isLong(e) { long.append(e) } else { main.append(e) }
             }
+            index.main = main.finish()
+            index.long = long.finish()
+            // Every indexed event is now in a tier with an id table.
+            index.changedIDs = [:]
+            index.happenings = HappeningTable(index)
             return index
         }
     }
@@ -246,9 +189,7 @@ public struct EventIndex: Sendable {
     ///
     /// - Complexity: O(r) per event, r ≤ `recentLimit`; O(n) when the recent tier is full and is merged.
     public mutating func add(document: DocumentRecord, events new: [TimelineEvent], lastSeq: UInt64) {
-        // Interned within the group only: a table shared across appends would be copied with each snapshot.
-        var interner = Interner()
-        let fresh = new.filter { byID[$0.id] == nil }.map { interner.intern($0) }
+        let fresh = new.filter { storedOrder(id: $0.id) == nil }
         register(document: document, events: fresh, seq: lastSeq)
         for event in fresh {
             // A withdrawn event that comes back may differ from its stored copy
@@ -256,11 +197,45 @@ public struct EventIndex: Sendable {
             if let stale = hidden.removeValue(forKey: event.id) { removeStored(id: event.id, at: stale) }
             if Self.isLong(event) { long.insert(event) } else { recent.insert(event) }
         }
+        noteArrivals(fresh)
         self.lastSeq = max(self.lastSeq, lastSeq)
-        let topLayers = [pathToSHA.topCount, documentsBySHA.topCount, currentSeq.topCount, idsByDocument.topCount]
-        if recent.events.count >= Self.recentLimit || topLayers.contains(where: { $0 >= Self.recentLimit }) {
+        let topLayers = [
+            pathToSHA.topCount, documentsBySHA.topCount, currentSeq.topCount, idsByDocument.topCount,
+            happenings.topCount,
+        ]
+        if recent.count >= Self.recentLimit || topLayers.contains(where: { $0 >= Self.recentLimit }) {
             compact()
         }
+    }
+
+    /// Takes one group of records read from the log after this index was made, as
+    /// `Builder.add(group:)` takes them when it builds the index from the start.
+    ///
+    /// - Complexity: as `apply` and `add`.
+    public mutating func replay(group records: [SequencedRecord]) {
+        var pending: (DocumentRecord, UInt64)?
+        var groupEvents: [TimelineEvent] = []
+        var last: UInt64 = lastSeq
+        func flush() {
+            if let (d, seq) = pending { add(document: d, events: groupEvents, lastSeq: seq) }
+            pending = nil
+            groupEvents = []
+        }
+        for r in records {
+            switch r.record {
+            case .retraction(let retraction):
+                flush()
+                apply(retraction, lastSeq: r.seq)
+            case .document(let d):
+                flush()
+                pending = (d, r.seq)
+            case .event(let e):
+                groupEvents.append(e)
+            }
+            last = max(last, r.seq)
+        }
+        flush()
+        lastSeq = max(lastSeq, last)
     }
 
     /// Withdraws the events a retraction names; the log keeps them.
@@ -268,13 +243,24 @@ public struct EventIndex: Sendable {
     /// - Complexity: O(k) for k events withdrawn; O(n) when hidden events are many and are dropped.
     public mutating func apply(_ retraction: Retraction, lastSeq: UInt64) {
         for id in retraction.events {
-            if let order = byID[id] { hidden[id] = order }
+            if let order = storedOrder(id: id) { hidden[id] = order }
         }
+        noteWithdrawals(retraction.events)
         var documents: [String: String] = [:]
         for id in retraction.events { documents[id] = hidden[id].flatMap(storedEvent(at:))?.source.document }
         withdraw(retraction) { documents[$0] }
         self.lastSeq = max(self.lastSeq, lastSeq)
         if hidden.count >= Self.recentLimit { compact() }
+    }
+
+    /// Where the indexed event `id` is stored; `nil` when it is not indexed or was withdrawn.
+    ///
+    /// - Complexity: O(1) expected.
+    func storedOrder(id: String) -> EventOrder? {
+        if let changed = changedIDs[id] { return changed }
+        if let k = main.position(ofID: id) { return main.order(k) }
+        if let k = long.position(ofID: id) { return long.order(k) }
+        return nil
     }
 
     /// Records a document and those of its events not already indexed, which it returns.
@@ -286,10 +272,11 @@ public struct EventIndex: Sendable {
         documentsBySHA[document.sha256] = document
         pathToSHA[document.path] = document.sha256
         currentSeq[document.sha256] = seq
-        var ids = idsByDocument[document.sha256] ?? []
+        var ids = idsByDocument[document.sha256] ?? IDList()
         var added: [TimelineEvent] = []
-        for e in events where byID[e.id] == nil {
-            byID[e.id] = EventOrder(e)
+        for e in events where storedOrder(id: e.id) == nil {
+            changedIDs[e.id] = .some(EventOrder(e))
+            indexedCount += 1
             ids.append(e.id)
             added.append(e)
         }
@@ -300,11 +287,13 @@ public struct EventIndex: Sendable {
     /// - Parameter documentOf: the document an indexed event was read from.
     private mutating func withdraw(_ retraction: Retraction, documentOf: (String) -> String?) {
         var touched: [String: Set<String>] = [:]
-        for id in retraction.events {
-            if byID.removeValue(forKey: id) != nil, let doc = documentOf(id) { touched[doc, default: []].insert(id) }
+        for id in retraction.events where storedOrder(id: id) != nil {
+            changedIDs[id] = .some(nil)
+            indexedCount -= 1
+            if let doc = documentOf(id) { touched[doc, default: []].insert(id) }
         }
         for (doc, ids) in touched {
-            idsByDocument[doc] = idsByDocument[doc]?.filter { !ids.contains($0) }
+            idsByDocument[doc] = idsByDocument[doc]?.removing(ids)
         }
         if pathToSHA[retraction.path] == retraction.document {
             currentSeq[retraction.document] = nil
@@ -312,30 +301,44 @@ public struct EventIndex: Sendable {
     }
 
     /// Merges the recent tier into the main one and drops withdrawn events.
-    private mutating func compact() {
+    ///
+    /// - Complexity: O(n).
+    mutating func compact() {
         let hidden = self.hidden
-        var merged = Tier()
-        merged.reserve(main.count + recent.count)
+        var merged = TierBuilder()
+        merged.reserve(events: main.count + recent.count, textBytes: main.text.count + recent.text.count)
+        var fromMain = TierBuilder.Remap(main)
+        var fromRecent = TierBuilder.Remap(recent)
         var m = 0
         var r = 0
         while m < main.count || r < recent.count {
-            let takeMain = r == recent.count || (m < main.count && main.orders[m] < recent.orders[r])
-            let (tier, k) = takeMain ? (main, m) : (recent, r)
-            if takeMain { m += 1 } else { r += 1 }
-            if !hidden.isEmpty && hidden[tier.orders[k].id] != nil { continue }
-            merged.append(from: tier, k)
+            let takeMain = r == recent.count || (m < main.count && Tier.less(main, m, recent, r))
+            if takeMain {
+                m += 1
+                if !hidden.isEmpty && hidden[main.id(m - 1)] != nil { continue }
+                merged.append(from: main, m - 1, &fromMain)
+            } else {
+                r += 1
+                if !hidden.isEmpty && hidden[recent.id(r - 1)] != nil { continue }
+                merged.append(from: recent, r - 1, &fromRecent)
+            }
         }
-        var keptLong = Tier()
-        for k in 0..<long.count where hidden[long.orders[k].id] == nil { keptLong.append(from: long, k) }
-        main = merged
+        var keptLong = TierBuilder()
+        var fromLong = TierBuilder.Remap(long)
+        for k in 0..<long.count where hidden.isEmpty || hidden[long.id(k)] == nil {
+            keptLong.append(from: long, k, &fromLong)
+        }
+        main = merged.finish()
         recent = Tier()
-        long = keptLong
+        long = keptLong.finish()
         self.hidden = [:]
-        byID.compact()
+        // Every indexed event is now in a tier with an id table.
+        changedIDs = [:]
         idsByDocument.compact()
         documentsBySHA.compact()
         pathToSHA.compact()
         currentSeq.compact()
+        happenings.compact()
     }
 
     /// Removes the stored copy of `id`, kept at `order` in one of the tiers.
@@ -352,10 +355,10 @@ public struct EventIndex: Sendable {
     }
 
     /// The event stored at `order`, withdrawn or not.
-    private func storedEvent(at order: EventOrder) -> TimelineEvent? {
-        for tier in [recent, long, main] {
-            if let k = tier.position(of: order) { return tier.events[k] }
-        }
+    func storedEvent(at order: EventOrder) -> TimelineEvent? {
+        if let k = recent.position(of: order) { return recent.event(at: k) }
+        if let k = long.position(of: order) { return long.event(at: k) }
+        if let k = main.position(of: order) { return main.event(at: k) }
         return nil
     }
 
@@ -375,15 +378,16 @@ public struct EventIndex: Sendable {
         var out: [TimelineEvent] = []
         out.reserveCapacity(eventCount)
         var cursor = TierCursor(self, after: nil, filter: .all)
-        while let (e, _) = cursor.next() {
+        while let (t, k) = cursor.next() {
+            let e = cursor.tiers[t].event(at: k)
             if hidden[e.id] == nil { out.append(e) }
         }
         return out
     }
 
-    public var eventCount: Int { byID.count }
+    public var eventCount: Int { indexedCount }
 
-    public func event(id: String) -> TimelineEvent? { byID[id].flatMap(storedEvent(at:)) }
+    public func event(id: String) -> TimelineEvent? { storedOrder(id: id).flatMap(storedEvent(at:)) }
 
     public func document(sha256: String) -> DocumentRecord? { documentsBySHA[sha256] }
 
@@ -414,7 +418,7 @@ public struct EventIndex: Sendable {
     }
 
     /// Ids of the indexed events read from a document.
-    public func eventIDs(ofDocument sha: String) -> [String] { idsByDocument[sha] ?? [] }
+    public func eventIDs(ofDocument sha: String) -> [String] { idsByDocument[sha]?.ids ?? [] }
 
     public struct Page: Sendable {
         public var events: [TimelineEvent]
@@ -429,12 +433,14 @@ public struct EventIndex: Sendable {
     public func query(_ query: TimelineQuery) -> Page {
         let matcher = TimelineQuery.Matcher(query)
         let limit = max(0, query.limit)
+        let toDay = query.to?.dayNumber
         var out: [TimelineEvent] = []
         out.reserveCapacity(min(limit, 256))
         var cursor = TierCursor(self, after: query.after, filter: Prefilter(query))
-        while let (e, _) = cursor.next() {
+        while let (t, k) = cursor.next() {
             // In start order: nothing after this can start in time.
-            if matcher.startsTooLate(e) { break }
+            if let toDay, cursor.tiers[t].startDay(k) > toDay { break }
+            let e = cursor.tiers[t].event(at: k)
             if !hidden.isEmpty && hidden[e.id] != nil { continue }
             if !matcher.matches(e) { continue }
             if out.count == limit {
@@ -450,30 +456,12 @@ public struct EventIndex: Sendable {
     /// - Complexity: O(n).
     public var eventCountsByType: [EventType: Int] {
         var counts: [EventType: Int] = [:]
-        for tier in [main, recent, long] {
-            for e in tier.events where hidden.isEmpty || hidden[e.id] == nil { counts[e.type, default: 0] += 1 }
+        forEachTier { tier in
+            for k in 0..<tier.count where hidden.isEmpty || hidden[tier.id(k)] == nil {
+                counts[Self.type(ofBit: tier.typeBits[k]), default: 0] += 1
+            }
         }
         return counts
-    }
-
-    static func lowerBound(_ a: [EventOrder], _ x: EventOrder) -> Int {
-        var lo = 0
-        var hi = a.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if a[mid] < x { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
-
-    static func upperBound(_ a: [EventOrder], _ x: EventOrder) -> Int {
-        var lo = 0
-        var hi = a.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if a[mid] <= x { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 
     /// What a query rejects an event by from the tiers' side arrays alone.
@@ -509,7 +497,7 @@ public struct EventIndex: Sendable {
     /// Walks the tiers in `EventOrder`, from just after a position, skipping
     /// short events that end before the filter's first day and events the
     /// prefilter rejects.
-    private struct TierCursor {
+    struct TierCursor {
         let tiers: [Tier]
         var positions: [Int]
         let filter: Prefilter
@@ -521,38 +509,45 @@ public struct EventIndex: Sendable {
                 filter.fromDay == Int32.min
                 ? nil : EventOrder(startDay: Int(filter.fromDay) - EventIndex.shortSpan, precision: .min, id: "")
             positions = tiers.enumerated().map { k, tier in
-                let afterCursor = after.map { EventIndex.upperBound(tier.orders, $0) } ?? 0
+                let afterCursor = after.map { tier.upperBound($0) } ?? 0
                 // The long tier holds events that may start any time before `from`.
                 guard k < 2, let earliest else { return afterCursor }
-                return max(afterCursor, EventIndex.lowerBound(tier.orders, earliest))
+                return max(afterCursor, tier.lowerBound(earliest))
             }
         }
 
-        mutating func next() -> (TimelineEvent, EventOrder)? {
+        /// The tier and position of the next event, in order.
+        mutating func next() -> (Int, Int)? {
+            guard let (t, k) = nextPosition() else { return nil }
+            return (t, k)
+        }
+
+        /// Where the next event is stored (`tiers[tier]`, entry `k`), without copying it.
+        mutating func nextPosition() -> (tier: Int, k: Int)? {
             var best = -1
             var bestAt = 0
             for k in 0..<tiers.count {
                 let p = Self.advance(tiers[k], from: positions[k], filter)
                 positions[k] = p
                 guard p < tiers[k].count else { continue }
-                if best < 0 || tiers[k].orders[p] < tiers[best].orders[bestAt] {
+                if best < 0 || Tier.less(tiers[k], p, tiers[best], bestAt) {
                     best = k
                     bestAt = p
                 }
             }
             guard best >= 0 else { return nil }
             positions[best] = bestAt + 1
-            return (tiers[best].events[bestAt], tiers[best].orders[bestAt])
+            return (best, bestAt)
         }
 
         /// The first position from `start` the prefilter admits; the tier's end when none can.
-        /// The tier is borrowed: copying it would retain its five arrays at every step.
+        /// The tier is borrowed: copying it would retain its arrays at every step.
         private static func advance(_ tier: borrowing Tier, from start: Int, _ filter: Prefilter) -> Int {
             var p = start
             let n = tier.count
             while p < n && !filter.admits(tier, p) {
                 // Sorted by start: nothing further in this tier starts in time.
-                if tier.orders[p].startDay > filter.toDay { return n }
+                if tier.startDay(p) > filter.toDay { return n }
                 p += 1
             }
             return p

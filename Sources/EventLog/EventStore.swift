@@ -34,20 +34,62 @@ public actor EventStore {
     /// Where the durable part of the log ends, and its last sequence number.
     private nonisolated let durableEnd: Mutex<(length: Int, lastSeq: UInt64)>
 
+    /// How the index was made at start: from a checkpoint and the log after it, or
+    /// from the whole log and why; for the daemon's log.
+    public nonisolated let startup: String
+    /// Records appended between background checkpoints.
+    public static let checkpointInterval = 16_384
+    private nonisolated let checkpointer: Checkpointer?
+    /// Hash of the log's bytes, kept up to date for the next checkpoint.
+    private var digest: LogDigest
+    /// Lines in the log.
+    private var lines: Int
+    /// What recovery found before where appends began, as a full read would find it again.
+    private nonisolated let keptDamage: [LogDamage]
+    private var sinceCheckpoint = 0
+
     /// Opens the log at `logPath` (creating it), recovers it, and builds the index.
+    ///
+    /// With `checkpoints`, the index comes from the checkpoint beside the log
+    /// (`<log>.checkpoint`) and the log after it when the checkpoint fits the log,
+    /// and from the whole log otherwise (`startup` says which, and why); a new
+    /// checkpoint is written in the background after start when the log went
+    /// past the old one, then every `checkpointInterval` records, and by `close()`.
     ///
     /// - Parameters:
     ///   - logPath: the log file.
     ///   - loop: the event loop the store runs on; give it one that does
     ///     nothing else, since appends block it while they sync.
+    ///   - checkpoints: whether to read and write checkpoints.
+    ///   - report: told when a checkpoint cannot be written.
     /// - Throws: `EventLogError` if the file cannot be read, cut back or opened.
-    public init(logPath: String, loop: any EventLoop) throws {
+    public init(
+        logPath: String,
+        loop: any EventLoop,
+        checkpoints: Bool = true,
+        report: (@Sendable (String) -> Void)? = nil
+    ) throws {
         self.logPath = logPath
         // Locked before it is read: nobody else may write while we recover.
         appender = try LogAppender(path: logPath)
-        let (scan, index) = try Self.load(logPath)
+        let checkpointPath = Checkpoint.path(forLog: logPath)
+        let loaded = try Self.load(logPath, checkpoint: checkpoints ? checkpointPath : nil)
+        let (scan, index) = (loaded.scan, loaded.index)
         recovery = scan.damage
+        startup = loaded.note
         try appender.cut(to: scan.validLength)
+        // Damage past the valid length was cut away with it; a later full read will not see it.
+        keptDamage = scan.damage.filter { $0.offset < scan.validLength }
+        var digest = loaded.digest
+        if checkpoints && digest.length < scan.validLength {
+            do {
+                try digest.add(file: logPath, upTo: scan.validLength)
+            } catch {
+                throw EventLogError(.read, path: logPath, message: "\(error)")
+            }
+        }
+        self.digest = digest
+        lines = scan.validLines
         // The builder's maps are gone now: hand their pages back rather than keep them as free heap.
         Self.returnFreeMemory()
         self.index = index
@@ -56,6 +98,65 @@ public actor EventStore {
         changes = LogChangeReader(path: logPath)
         durableEnd = Mutex((scan.validLength, scan.lastSeq))
         self.loop = loop
+        if checkpoints {
+            let checkpointer = Checkpointer(path: checkpointPath, covered: loaded.covered, report: report)
+            self.checkpointer = checkpointer
+            // The next start should not replay what this one had to.
+            if loaded.covered != scan.validLength && scan.validLength > 0 {
+                checkpointer.writeInBackground(
+                    Checkpoint(
+                        index: index,
+                        logOffset: scan.validLength,
+                        lines: scan.validLines,
+                        lastSeq: index.lastSeq,
+                        logDigest: digest.value,
+                        damage: keptDamage
+                    )
+                )
+            }
+        } else {
+            checkpointer = nil
+        }
+    }
+
+    /// What loading found: the scan (from the checkpoint's offset when one was used),
+    /// the index, how it was made, the log's digest as far as it was hashed, and
+    /// the offset the checkpoint covers.
+    private struct Loaded {
+        var scan: LogScan
+        var index: EventIndex
+        var note: String
+        var digest = LogDigest()
+        var covered: Int?
+    }
+
+    /// Reads the checkpoint when it fits the log and the log after it; otherwise the whole log.
+    private static func load(_ logPath: String, checkpoint: String?) throws(EventLogError) -> Loaded {
+        guard let checkpoint else {
+            let (scan, index) = try load(logPath)
+            return Loaded(scan: scan, index: index, note: "index built from the whole log (checkpoints off)")
+        }
+        var st = stat()
+        let logBytes = stat(logPath, &st) == 0 ? Int(st.st_size) : 0
+        switch Checkpoint.load(from: checkpoint, logPath: logPath, logLength: logBytes) {
+        case .loaded(let saved, let digest):
+            var index = saved.index
+            let resume = LogScan.Resume(offset: saved.logOffset, lines: saved.lines, lastSeq: saved.lastSeq)
+            var scan = try LogScan.scan(fileAt: logPath, from: resume) { index.replay(group: $0) }
+            scan.damage = saved.damage + scan.damage
+            let replayed = scan.recordCount
+            return Loaded(
+                scan: scan,
+                index: index,
+                note: "index loaded from the checkpoint at byte \(saved.logOffset) (seq \(saved.lastSeq)), "
+                    + "then \(replayed) records of the log after it",
+                digest: digest,
+                covered: saved.logOffset
+            )
+        case .unusable(let why):
+            let (scan, index) = try load(logPath)
+            return Loaded(scan: scan, index: index, note: "index built from the whole log: \(why)")
+        }
     }
 
     /// Reads the log and builds its index.
@@ -133,6 +234,33 @@ public actor EventStore {
         let snapshot = index
         published.withLock { $0 = snapshot }
         feed.publish(retracted: retracted, events: events)
+        lines += records.count
+        sinceCheckpoint += records.count
+        if let checkpointer {
+            bytes.withUnsafeBytes { digest.add($0) }
+            if sinceCheckpoint >= Self.checkpointInterval, checkpointer.writeInBackground(checkpoint()) {
+                sinceCheckpoint = 0
+            }
+        }
         return .appended(firstSeq: first, records: records.count)
+    }
+
+    /// The index as of now, with where in the log it stands.
+    private func checkpoint() -> Checkpoint {
+        Checkpoint(
+            index: index,
+            logOffset: appender.length,
+            lines: lines,
+            lastSeq: index.lastSeq,
+            logDigest: digest.value,
+            damage: keptDamage
+        )
+    }
+
+    /// Writes a checkpoint of the index if the newest one does not cover the whole
+    /// log; for a clean shutdown, after the last append.
+    public func close() {
+        guard let checkpointer, checkpointer.covered != appender.length else { return }
+        checkpointer.writeNow(checkpoint())
     }
 }

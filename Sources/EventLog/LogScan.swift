@@ -36,6 +36,8 @@ public struct LogScan: Sendable {
     /// Where the last complete group ends: appends go here, and anything
     /// after it is a torn tail.
     public var validLength = 0
+    /// How many lines the log holds before `validLength`.
+    public var validLines = 0
     /// The highest sequence number among kept records (0 for an empty log).
     public var lastSeq: UInt64 = 0
     public var documentCount = 0
@@ -55,13 +57,31 @@ public struct LogScan: Sendable {
         return scan
     }
 
+    /// Where a read of the log may start other than at its beginning: the end
+    /// of a group, with what a read up to there found.
+    public struct Resume: Sendable {
+        public var offset: Int
+        public var lines: Int
+        public var lastSeq: UInt64
+
+        public init(offset: Int, lines: Int, lastSeq: UInt64) {
+            self.offset = offset
+            self.lines = lines
+            self.lastSeq = lastSeq
+        }
+    }
+
     /// Reads the log file in chunks, handing each complete group to `onGroup`
     /// as it is read, so no copy of the whole log is ever held.
     ///
+    /// - Parameter resume: where to start, when not at the beginning. Line numbers,
+    ///   sequence numbers and the valid length then go on from it, and the counts
+    ///   cover only what is read.
     /// - Throws: `EventLogError` if the file cannot be read.
     public static func scan(
         fileAt path: String,
         chunkSize: Int = 8 << 20,
+        from resume: Resume? = nil,
         onGroup: ([SequencedRecord]) -> Void
     ) throws(EventLogError) -> LogScan {
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -69,15 +89,22 @@ public struct LogScan: Sendable {
         }
         defer { try? handle.close() }
         let total: Int
+        let start = resume?.offset ?? 0
         do {
             total = Int(try handle.seekToEnd())
-            try handle.seek(toOffset: 0)
+            try handle.seek(toOffset: UInt64(min(start, total)))
         } catch {
             throw EventLogError(.read, path: path, message: "\(error)")
         }
         var lines = LineScanner(total: total)
+        if let resume {
+            lines.lineNumber = resume.lines
+            lines.scan.validLength = resume.offset
+            lines.scan.validLines = resume.lines
+            lines.scan.lastSeq = resume.lastSeq
+        }
         var carry: [UInt8] = []
-        var offset = 0
+        var offset = start
         while true {
             let chunk: Data
             do {
@@ -186,11 +213,11 @@ private struct GroupReader {
     ) {
         switch record.record {
         case .retraction:
-            if hasDocument { abandon(at: offset, into: &scan, onGroup: onGroup) }
+            if hasDocument { abandon(at: offset, line: line, into: &scan, onGroup: onGroup) }
             if group.isEmpty { begin(line: line, offset: offset) }
             group.append(record)
         case .document(let document):
-            if hasDocument { abandon(at: offset, into: &scan, onGroup: onGroup) }
+            if hasDocument { abandon(at: offset, line: line, into: &scan, onGroup: onGroup) }
             if group.isEmpty { begin(line: line, offset: offset) }
             group.append(record)
             hasDocument = true
@@ -206,13 +233,16 @@ private struct GroupReader {
                         detail: "event record outside any document's group"
                     )
                 )
-                if group.isEmpty { scan.validLength = next }
+                if group.isEmpty {
+                    scan.validLength = next
+                    scan.validLines = line
+                }
                 return
             }
             group.append(record)
             expected -= 1
         }
-        if hasDocument && expected == 0 { close(endingAt: next, into: &scan, onGroup: onGroup) }
+        if hasDocument && expected == 0 { close(endingAt: next, lines: line, into: &scan, onGroup: onGroup) }
     }
 
     /// A line that cannot be read: reported and skipped. Inside a group it
@@ -236,9 +266,10 @@ private struct GroupReader {
         )
         if group.isEmpty {
             scan.validLength = next
+            scan.validLines = line
         } else if hasDocument {
             expected -= 1
-            if expected == 0 { close(endingAt: next, into: &scan, onGroup: onGroup) }
+            if expected == 0 { close(endingAt: next, lines: line, into: &scan, onGroup: onGroup) }
         }
     }
 
@@ -271,12 +302,23 @@ private struct GroupReader {
     }
 
     /// The open group stops early but later records are intact: keep what is there and say so.
-    private mutating func abandon(at offset: Int, into scan: inout LogScan, onGroup: ([SequencedRecord]) -> Void) {
+    private mutating func abandon(
+        at offset: Int,
+        line: Int,
+        into scan: inout LogScan,
+        onGroup: ([SequencedRecord]) -> Void
+    ) {
         scan.damage.append(incomplete { "document has \($0) of its events before the next document" })
-        close(endingAt: offset, into: &scan, onGroup: onGroup)
+        close(endingAt: offset, lines: line - 1, into: &scan, onGroup: onGroup)
     }
 
-    private mutating func close(endingAt end: Int, into scan: inout LogScan, onGroup: ([SequencedRecord]) -> Void) {
+    /// - Parameter lines: lines in the log up to `end`.
+    private mutating func close(
+        endingAt end: Int,
+        lines: Int,
+        into scan: inout LogScan,
+        onGroup: ([SequencedRecord]) -> Void
+    ) {
         for r in group {
             switch r.record {
             case .document: scan.documentCount += 1
@@ -287,6 +329,7 @@ private struct GroupReader {
         onGroup(group)
         if let last = group.last { scan.lastSeq = max(scan.lastSeq, last.seq) }
         scan.validLength = end
+        scan.validLines = lines
         group = []
         hasDocument = false
         expected = 0

@@ -84,13 +84,16 @@ public struct Daemon {
         do {
             // Reading the whole log blocks for a while: on the store's own loop, not the cooperative pool.
             let logPath = config.logPath
-            store = try await storeLoop.submit { try EventStore(logPath: logPath, loop: storeLoop) }.get()
+            store = try await storeLoop.submit { [logger] in
+                try EventStore(logPath: logPath, loop: storeLoop, report: { logger.warning("\($0)") })
+            }.get()
         } catch {
             throw DaemonError("cannot open the log: \(error)")
         }
         for damage in store.recovery {
             logger.error("log damage found and handled", metadata: ["log": "\(config.logPath)", "damage": "\(damage)"])
         }
+        logger.info("\(store.startup)", metadata: ["log": "\(config.logPath)"])
         let index = store.snapshot
         logger.info(
             "log loaded",
@@ -184,6 +187,8 @@ public struct Daemon {
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(10)
         let group = ServiceGroup(configuration: groupConfiguration)
         try await group.run()
+        // Nothing appends any more: save the index so the next start need not replay the log.
+        await store.close()
     }
 }
 

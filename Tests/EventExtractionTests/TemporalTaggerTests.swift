@@ -68,6 +68,12 @@ import TimelineCore
         ("Since the ruling was announced Wednesday, they have said they will appeal.", "Wednesday", "2024-05-22"),
         ("Officials said Friday they will reopen the border.", "Friday", "2024-05-24"),
         ("He resigned last month and will leave on Friday.", "Friday", "2024-05-31"),
+        // "oilseed", "hundred" end like a past form but are none.
+        (
+            "The partners will complete a study for a grain and oilseed terminal by the end of June.",
+            "the end of June", "2024-06"
+        ),
+        ("Crews will need to lay over a hundred kilometres of new track in September.", "September", "2024-09"),
     ])
     func nearestTenseCueDecides(_ input: String, _ text: String, _ value: String) {
         #expect(TestSupport.timexes(input).contains { $0.text == text && $0.value == value })

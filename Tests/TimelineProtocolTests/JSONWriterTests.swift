@@ -49,6 +49,25 @@ import TimelineProtocol
         }
     }
 
+    /// Strings are scanned eight bytes at a time: a character to escape at every offset of a word.
+    @Test(arguments: ["\"", "\\", "\n", "\u{1}", "\u{1f}", " ", "\u{7f}", "é", "丹"])
+    func escapesAtEveryOffsetMatchJSONEncoder(special: String) throws {
+        let encoder = RPCResponseEncoder.makeEncoder()
+        for at in 0..<24 {
+            let text = String(repeating: "a", count: at) + special + String(repeating: "B", count: 23 - at) + special
+            let e = TimelineEvent(
+                id: text,
+                type: .meeting,
+                date: TimexValue("2024-04-17")!,
+                evidence: text + text,
+                source: SourceReference(path: "/drop/x.txt", title: nil, document: "ab")
+            )
+            var written: [UInt8] = []
+            e.writeJSON(to: &written)
+            #expect(String(decoding: written, as: UTF8.self) == String(decoding: try encoder.encode(e), as: UTF8.self))
+        }
+    }
+
     @Test(arguments: [RPCID.number(-42), .string("a\"b/\u{1}"), .null])
     func responsesMatchTheGenericPath(id: RPCID) throws {
         let result = QueryResult(events: Self.events(), nextCursor: "c1.1.2.x")
