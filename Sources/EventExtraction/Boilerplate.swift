@@ -75,12 +75,17 @@ struct Boilerplate: Sendable {
         return false
     }
 
-    /// "About ZRT", "ABOUT THE AUTHOR:": a heading, not a sentence, that opens a boilerplate paragraph.
-    func headsBlock(_ line: Substring) -> Bool {
+    /// "About ZRT", "ABOUT THE AUTHOR:", "About Harbin Rail Co., Ltd.": a heading, not a sentence,
+    /// that opens a boilerplate paragraph. A full stop ends a heading only on an abbreviation.
+    func headsBlock(_ line: Substring, abbreviations: Set<String> = []) -> Bool {
         let rest = line.drop { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "_" || $0 == "#" }
-        guard rest.count <= Self.blockHeadingLength, let last = rest.last(where: { $0 != " " }),
-            last != ".", last != "!", last != "?"
+        guard rest.count <= Self.blockHeadingLength, let last = rest.last(where: { $0 != " " }), last != "!",
+            last != "?"
         else { return false }
+        if last == "." {
+            let word = rest.reversed().drop { $0 == " " }.prefix { $0 != " " }.reversed()
+            guard abbreviations.contains(String(word)) else { return false }
+        }
         let low = rest.lowercased()
         return blockHeadings.contains { low.starts(with: $0) }
     }

@@ -32,8 +32,8 @@ struct EventClassifier: Sendable {
         let phrase: TriggerLexicon.Phrase
     }
 
-    /// A trigger takes a date only this far away: tokens between, plus `barrierCost` per comma,
-    /// colon, bracket or dash between.
+    /// A trigger takes a date only this far away: tokens between (a name's words count as one),
+    /// plus `barrierCost` per comma, colon, bracket or dash between.
     static let maximumCost = 24
     static let barrierCost = 4
     /// `TimexValue.precision` of a year: coarser dates carry no event.
@@ -352,7 +352,13 @@ struct EventClassifier: Sendable {
                 }
             }
         }
-        let cost = gap.count + Self.barrierCost * barriers
+        // A name counts as one word: "the Government of Primorsky Territory led by Governor Oleg
+        // Kozhemyako at the Mansudae Assembly Hall" is long in tokens, short in what it says.
+        var nameWords = 0
+        for k in gap.dropFirst() where tokens[k].kind == .word && tokens[k].isCapitalized {
+            if tokens[k - 1].kind == .word && tokens[k - 1].isCapitalized { nameWords += 1 }
+        }
+        let cost = gap.count - nameWords + Self.barrierCost * barriers
         return cost <= Self.maximumCost ? cost : nil
     }
 

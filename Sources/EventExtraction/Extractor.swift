@@ -212,7 +212,7 @@ public struct Extractor: Sendable {
                 referenceSection = true
             }
             var about = false
-            if resources.boilerplate.headsBlock(s) {
+            if resources.boilerplate.headsBlock(s, abbreviations: resources.abbreviations) {
                 (about, aboutLines, firstAfterHeading) = (true, 1, true)
             } else if aboutLines > 0 {
                 about = true

@@ -399,6 +399,13 @@ import TimelineCore
             sentence: "The two sides held talks on a draft rail supply contract in Harbin on 4 June 2024.",
             expected: ["meeting 2024-06-04"]
         ),
+        // A name counts as one word in the distance from trigger to date.
+        Case(
+            sentence:
+                "Li Wei, mayor of the city, met and held talks with the delegation of the Government of the Jewish "
+                + "Autonomous Region of Russia headed by Governor Ivan Petrov at the Harbin Friendship Palace Hotel on 12 May 2024.",
+            expected: ["meeting 2024-05-12"]
+        ),
     ])
     func classify(_ c: Case) {
         let found = TestSupport.events(c.sentence).map { "\($0.type.rawValue) \($0.date)" }
@@ -440,9 +447,18 @@ import TimelineCore
             Founded in 1998, Nakhodka Bulk launched its coal line in 2003.
 
             The second berth opened on 12 April 2024.
+
+            About Suifenhe Timber Trading Co., Ltd.
+            Established in 2006, the company opened its Ussuriysk depot in 2015.
+
+            About two weeks later, the operator opened the third berth on 20 May 2024.
             """
         let events = TestSupport.events(text)
-        #expect(events.map { "\($0.type.rawValue) \($0.date)" } == ["launch 2024-03-04", "launch 2024-04-12"])
+        #expect(
+            events.map { "\($0.type.rawValue) \($0.date)" } == [
+                "launch 2024-03-04", "launch 2024-04-12", "launch 2024-05-20",
+            ]
+        )
     }
 
     /// A day without a year after a full date in its sentence is read from that date.
