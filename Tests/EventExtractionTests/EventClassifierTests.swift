@@ -399,6 +399,20 @@ import TimelineCore
             sentence: "The two sides held talks on a draft rail supply contract in Harbin on 4 June 2024.",
             expected: ["meeting 2024-06-04"]
         ),
+        Case(
+            sentence: "In March the governor of Amur Oblast came to Harbin and Daqing.",
+            expected: ["visit 2024-03"]
+        ),
+        Case(sentence: "In March the two sides came to an understanding on tariffs.", expected: []),
+        Case(
+            sentence: "Kim Jong Un gave field guidance to the newly built Sinuiju greenhouse farm on 3 May 2024.",
+            expected: ["visit 2024-05-03"]
+        ),
+        Case(
+            sentence: "The State Council amended the Regulations on Border Trade on 9 April 2024.",
+            expected: ["approval 2024-04-09"]
+        ),
+        Case(sentence: "On 9 April 2024 the bank amended its forecast.", expected: []),
         // A name counts as one word in the distance from trigger to date.
         Case(
             sentence:

@@ -74,6 +74,8 @@ import TimelineCore
             "the end of June", "2024-06"
         ),
         ("Crews will need to lay over a hundred kilometres of new track in September.", "September", "2024-09"),
+        // A requirement looks ahead even after a verb that reads as past.
+        ("He set the task to finish the pier no later than January 10.", "January 10", "2025-01-10"),
     ])
     func nearestTenseCueDecides(_ input: String, _ text: String, _ value: String) {
         #expect(TestSupport.timexes(input).contains { $0.text == text && $0.value == value })
