@@ -413,6 +413,7 @@ import TimelineCore
             expected: ["approval 2024-04-09"]
         ),
         Case(sentence: "On 9 April 2024 the bank amended its forecast.", expected: []),
+        Case(sentence: "Nothing was signed in Harbin on 9 April 2024.", expected: []),
         // A name counts as one word in the distance from trigger to date.
         Case(
             sentence:
