@@ -100,11 +100,11 @@ struct DataFile {
 
     static let knownFlags: Set<String> = [
         "cap", "near", "year-before", "reporting", "document-approval", "authority-approval", "authority",
-        "movement", "not-before-to", "institution-name", "after-auxiliary", "object-noun", "from-previous",
+        "movement", "institution-name", "after-auxiliary", "object-noun", "from-previous",
         "after-a", "verb", "place-after",
     ]
-    /// Flags that carry a value: `family=meet`.
-    static let knownValueFlags: Set<String> = ["family"]
+    /// Flags that carry a value: `family=meet`, `not-before=to`.
+    static let knownValueFlags: Set<String> = ["family", "not-before"]
 
     func flags(_ line: Line, _ field: String?) throws -> Set<String> {
         guard let field else { return [] }

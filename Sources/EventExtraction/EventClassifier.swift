@@ -153,7 +153,10 @@ struct EventClassifier: Sendable {
             {
                 continue
             }
-            if hit.phrase.notBeforeTo, hit.end < tokens.count, tokens[hit.end].lower == "to" { continue }
+            if !hit.phrase.notBefore.isEmpty, hit.end < tokens.count, hit.phrase.notBefore.contains(tokens[hit.end].lower)
+            {
+                continue
+            }
             if conditional[hit.first] || isNegated(tokens, hit.first) { continue }
             if cues.endsBefore(.durationOf, in: tokens, hit.first)
                 || (hit.first > 0 && cues.endsBefore(.durationOf, in: tokens, hit.first - 1))

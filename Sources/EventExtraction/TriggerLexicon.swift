@@ -26,8 +26,8 @@ struct TriggerLexicon: Sendable {
         let needsAuthority: Bool
         /// Counts only with a movement verb after it in its clause ("the delegation arrived").
         let needsMovement: Bool
-        /// Does not count when `to` follows ("is due to arrive").
-        let notBeforeTo: Bool
+        /// Does not count when one of these words follows ("is due to arrive", "opened up new markets").
+        let notBefore: Set<String>
         /// An institution when it ends a Title-Case name with no ordinal in it ("the Provincial
         /// People's Congress"); a meeting otherwise ("the 20th Party Congress", "the congress").
         let institutionName: Bool
@@ -89,7 +89,7 @@ struct TriggerLexicon: Sendable {
                 authorityApproval: flags.contains("authority-approval"),
                 needsAuthority: flags.contains("authority"),
                 needsMovement: flags.contains("movement"),
-                notBeforeTo: flags.contains("not-before-to"),
+                notBefore: Set(flags.filter { $0.hasPrefix("not-before=") }.map { String($0.dropFirst(11)) }),
                 institutionName: flags.contains("institution-name"),
                 afterAuxiliary: flags.contains("after-auxiliary"),
                 objectNoun: flags.contains("object-noun"),

@@ -414,6 +414,8 @@ import TimelineCore
         ),
         Case(sentence: "On 9 April 2024 the bank amended its forecast.", expected: []),
         Case(sentence: "Nothing was signed in Harbin on 9 April 2024.", expected: []),
+        // "opened up" prospects, markets, a chapter: a figure of speech, not an opening.
+        Case(sentence: "The talks held in Moscow in May opened up new prospects for trade.", expected: ["meeting 2024-05"]),
         // A name counts as one word in the distance from trigger to date.
         Case(
             sentence:
