@@ -141,6 +141,22 @@ struct TriggerLexicon: Sendable {
         tokens[j].text == "-" && !tokens[j].spaceBefore && j + 1 < tokens.count && !tokens[j + 1].spaceBefore
     }
 
+    /// The comma that closes a relative clause opened by the comma at `j` (", which …,"), if the
+    /// clause holds only words (no date, no negation) and is short enough for a gap.
+    private static func relativeClauseEnd(_ tokens: [Token], from j: Int, blocked: (Int) -> Bool) -> Int? {
+        guard tokens[j].text == ",", j + 1 < tokens.count, relativeOpeners.contains(tokens[j + 1].lower) else {
+            return nil
+        }
+        var m = j + 2
+        while m < tokens.count, m - j <= gapLimit, !blocked(m), !gapStops.contains(tokens[m].lower) {
+            if tokens[m].kind == .punct && !isInnerHyphen(tokens, m) { return tokens[m].text == "," ? m : nil }
+            m += 1
+        }
+        return nil
+    }
+
+    static let relativeOpeners: Set<String> = ["which", "who", "whose"]
+
     /// Where `words` matched from `i` end, or `nil`; a gap takes as few words as it can.
     private static func match(
         _ words: ArraySlice<Phrase.Word>,
@@ -158,9 +174,14 @@ struct TriggerLexicon: Sendable {
                 var j = k
                 // Words, not tokens: the hyphens of "Erenhot-Zamyn-Uud" do not count.
                 var words = 0
-                while j < tokens.count, words <= gapLimit, !blocked(j), !gapStops.contains(tokens[j].lower),
-                    tokens[j].kind != .punct || isInnerHyphen(tokens, j)
-                {
+                while j < tokens.count, words <= gapLimit, !blocked(j), !gapStops.contains(tokens[j].lower) {
+                    if tokens[j].kind == .punct && !isInnerHyphen(tokens, j) {
+                        // "construction of the bridge, which will link the two cities, began"
+                        guard let close = relativeClauseEnd(tokens, from: j, blocked: blocked) else { break }
+                        words += close - j - 1
+                        j = close + 1
+                        continue
+                    }
                     if let end = match(rest, tokens, stems, from: j, blocked: blocked) { return end }
                     if tokens[j].kind != .punct { words += 1 }
                     j += 1
