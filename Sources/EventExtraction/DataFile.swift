@@ -101,7 +101,7 @@ struct DataFile {
     static let knownFlags: Set<String> = [
         "cap", "near", "year-before", "reporting", "document-approval", "authority-approval", "authority",
         "movement", "institution-name", "after-auxiliary", "object-noun", "from-previous",
-        "after-a", "verb", "place-after",
+        "after-a", "verb", "place-after", "meeting-subject",
     ]
     /// Flags that carry a value: `family=meet`, `not-before=to`.
     static let knownValueFlags: Set<String> = ["family", "not-before"]

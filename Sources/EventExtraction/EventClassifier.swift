@@ -173,6 +173,7 @@ struct EventClassifier: Sendable {
                 continue
             }
             if hit.phrase.placeAfter, !namesPlace(tokens, after: hit.end, inMention) { continue }
+            if hit.phrase.needsMeetingSubject, !hasMeetingSubject(hits, hit, tokens) { continue }
             if hit.phrase.type == .visit, movesFreight(tokens, hit.first) { continue }
             if hit.phrase.verbOnly, hit.first > 0,
                 Self.determiners.contains(tokens[hit.first - 1].lower) || tokens[hit.first - 1].lower.hasSuffix("est")
@@ -288,7 +289,7 @@ struct EventClassifier: Sendable {
                 type = .approval
             }
             if isNumberedInstrument(tokens, trigger) { type = .approval }
-            if type == .launch, stems[hit.first] == "open", opensMeeting(hits, hit, tokens) { type = .meeting }
+            if type == .launch, stems[hit.first] == "open", hasMeetingSubject(hits, hit, tokens) { type = .meeting }
             add(type, d.value, hit.phrase.text, hit.phrase.family, trigger)
         }
 
@@ -448,10 +449,11 @@ struct EventClassifier: Sendable {
     }
 
     /// "The forum opened on Monday", "the 11th meeting of the working group, which opened on
-    /// Wednesday": a meeting that opens is held, not launched. The subject is the nearest trigger
-    /// before it, in one noun phrase with it or with a relative "which" between ("After the talks,
-    /// the minister opened …" is a launch).
-    func opensMeeting(_ hits: [TriggerHit], _ hit: TriggerHit, _ tokens: [Token]) -> Bool {
+    /// Wednesday", "the session of the commission on trade, economic and technical cooperation,
+    /// held in Moscow": the verb's subject is a meeting (a meeting that opens is held, not
+    /// launched). The subject is the nearest trigger before it, in one noun phrase with it or with
+    /// a relative "which" between ("After the talks, the minister opened …" is a launch).
+    func hasMeetingSubject(_ hits: [TriggerHit], _ hit: TriggerHit, _ tokens: [Token]) -> Bool {
         guard let subject = hits.last(where: { $0.end <= hit.first }), hit.first - subject.end <= Self.subjectReach,
             subject.phrase.type == .meeting
         else { return false }
@@ -459,8 +461,18 @@ struct EventClassifier: Sendable {
         while k < hit.first {
             let t = tokens[k]
             if t.text == "," {
-                guard k + 1 < hit.first, ["which", "that"].contains(tokens[k + 1].lower) else { return false }
-                k += 2
+                // ", which opened", ", held in" (the comma right before the verb), and the commas of
+                // a list inside the noun phrase ("on trade, economic and technical cooperation").
+                if k + 1 == hit.first { return true }
+                let next = tokens[k + 1]
+                if ["which", "that"].contains(next.lower) {
+                    k += 2
+                    continue
+                }
+                guard next.kind == .word, !next.isCapitalized, !Self.clauseWords.contains(next.lower),
+                    !Self.determiners.contains(next.lower), !Self.nounDeterminers.contains(next.lower)
+                else { return false }
+                k += 1
                 continue
             }
             if t.kind == .punct && !PatternContext.dashes.contains(t.text) { return false }

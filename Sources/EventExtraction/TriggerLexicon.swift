@@ -39,6 +39,8 @@ struct TriggerLexicon: Sendable {
         let verbOnly: Bool
         /// Counts only before a name ("returned to Moscow", "was in Pyongyang"; not "returned to growth").
         let placeAfter: Bool
+        /// Counts only with a meeting noun as its subject ("the session …, held in Moscow").
+        let needsMeetingSubject: Bool
         /// The key under which two mentions can be one happening: `family=` or the stem of the phrase.
         let family: String
         /// The phrase as written, for messages and dedup.
@@ -95,6 +97,7 @@ struct TriggerLexicon: Sendable {
                 objectNoun: flags.contains("object-noun"),
                 verbOnly: flags.contains("verb"),
                 placeAfter: flags.contains("place-after"),
+                needsMeetingSubject: flags.contains("meeting-subject"),
                 family: flags.first { $0.hasPrefix("family=") }.map { String($0.dropFirst(7)) }
                     ?? Stemmer.stem(f[1].lowercased()),
                 text: f[1]

@@ -420,6 +420,14 @@ import TimelineCore
                 "The two firms signed a supply contract on the sidelines of the Harbin Trade Fair, which opened on 17 May 2024.",
             expected: ["agreement 2024-05-17", "meeting 2024-05-17"]
         ),
+        // A reduced relative clause after a meeting noun dates the meeting.
+        Case(
+            sentence:
+                "Both sides praised the third session of the commission on trade, economic and technical "
+                + "cooperation, held in Harbin in March.",
+            expected: ["meeting 2024-03"]
+        ),
+        Case(sentence: "The shares, held in Harbin since March, rose.", expected: []),
         // An en dash inside a name is no barrier.
         Case(
             sentence:
