@@ -147,11 +147,12 @@ struct EventClassifier: Sendable {
             // "arrived to meet" and "is due to arrive" are happenings.
             if hit.phrase.type != .deadline, hit.first > 1, tokens[hit.first - 1].lower == "to",
                 tokens[hit.first].kind == .word,
-                !tokens[hit.first].lower.hasSuffix("ing"),
-                cues.containsStem(.intention, tokens[hit.first - 2].lower),
-                !isScheduled(tokens, hit.first - 2)
+                !tokens[hit.first].lower.hasSuffix("ing")
             {
-                continue
+                // "agreed on 12 April to meet again": a date may stand between the verb and "to".
+                var verb = hit.first - 2
+                while verb > 0, inMention[verb] || (tokens[verb].lower == "on" && inMention[verb + 1]) { verb -= 1 }
+                if cues.containsStem(.intention, tokens[verb].lower), !isScheduled(tokens, verb) { continue }
             }
             if !hit.phrase.notBefore.isEmpty, hit.end < tokens.count,
                 hit.phrase.notBefore.contains(tokens[hit.end].lower)

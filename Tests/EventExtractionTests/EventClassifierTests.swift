@@ -420,6 +420,9 @@ import TimelineCore
                 "The two firms signed a supply contract on the sidelines of the Harbin Trade Fair, which opened on 17 May 2024.",
             expected: ["agreement 2024-05-17", "meeting 2024-05-17"]
         ),
+        // An intention with its date between the verb and "to"; "signed up" is no signing.
+        Case(sentence: "The delegates agreed on 12 April 2024 to meet again in Hunchun.", expected: []),
+        Case(sentence: "On 8 May 2024, exporters signed up for the new customs scheme.", expected: []),
         // A reduced relative clause after a meeting noun dates the meeting.
         Case(
             sentence:
