@@ -176,11 +176,7 @@ struct EventClassifier: Sendable {
             if hit.phrase.placeAfter, !namesPlace(tokens, after: hit.end, inMention) { continue }
             if hit.phrase.needsMeetingSubject, !hasMeetingSubject(hits, hit, tokens) { continue }
             if hit.phrase.type == .visit, movesFreight(tokens, hit.first) { continue }
-            if hit.phrase.verbOnly, hit.first > 0,
-                Self.determiners.contains(tokens[hit.first - 1].lower) || tokens[hit.first - 1].lower.hasSuffix("est")
-            {
-                continue
-            }
+            if hit.phrase.verbOnly, isNounUse(tokens, hit.first) { continue }
             if hit.phrase.afterAuxiliary, hit.first == 0 || !cues.contains(.auxiliary, tokens[hit.first - 1].lower) {
                 continue
             }
@@ -560,6 +556,18 @@ struct EventClassifier: Sendable {
 
     static let duringReach = 12
     static let duringWords: Set<String> = ["sidelines", "during", "amid"]
+
+    /// A verb that is also a noun, used as a noun: after a determiner or a superlative ("the
+    /// clearest sign"), or after a determiner and an adjective of a telling ending ("a worrisome sign").
+    func isNounUse(_ tokens: [Token], _ first: Int) -> Bool {
+        guard first > 0 else { return false }
+        let before = tokens[first - 1].lower
+        if Self.determiners.contains(before) || before.hasSuffix("est") { return true }
+        return first > 1 && Self.determiners.contains(tokens[first - 2].lower)
+            && Self.adjectiveEndings.contains { before.hasSuffix($0) }
+    }
+
+    static let adjectiveEndings = ["some", "ful", "ous", "ive", "ble"]
 
     /// The index just past the relative clause that starts at `start`.
     func clauseEnd(_ scopes: [Int], _ start: Int) -> Int {

@@ -423,6 +423,8 @@ import TimelineCore
         // An intention with its date between the verb and "to"; "signed up" is no signing.
         Case(sentence: "The delegates agreed on 12 April 2024 to meet again in Hunchun.", expected: []),
         Case(sentence: "On 8 May 2024, exporters signed up for the new customs scheme.", expected: []),
+        Case(sentence: "Weak exports in March 2024 were a worrisome sign for the port.", expected: []),
+        Case(sentence: "The two parties sign the accord in Harbin on 3 June 2024.", expected: ["agreement 2024-06-03"]),
         // A reduced relative clause after a meeting noun dates the meeting.
         Case(
             sentence:
