@@ -101,10 +101,10 @@ struct DataFile {
     static let knownFlags: Set<String> = [
         "cap", "near", "year-before", "reporting", "document-approval", "authority-approval", "authority",
         "movement", "institution-name", "after-auxiliary", "object-noun", "from-previous",
-        "after-a", "verb", "place-after", "meeting-subject",
+        "after-a", "verb", "place-after", "meeting-subject", "noun",
     ]
-    /// Flags that carry a value: `family=meet`, `not-before=to`.
-    static let knownValueFlags: Set<String> = ["family", "not-before"]
+    /// Flags that carry a value: `family=meet`, `not-before=to`, `not-after=draft`.
+    static let knownValueFlags: Set<String> = ["family", "not-before", "not-after"]
 
     func flags(_ line: Line, _ field: String?) throws -> Set<String> {
         guard let field else { return [] }

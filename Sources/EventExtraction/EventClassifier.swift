@@ -177,6 +177,10 @@ struct EventClassifier: Sendable {
             if hit.phrase.needsMeetingSubject, !hasMeetingSubject(hits, hit, tokens) { continue }
             if hit.phrase.type == .visit, movesFreight(tokens, hit.first) { continue }
             if hit.phrase.verbOnly, isNounUse(tokens, hit.first) { continue }
+            if hit.phrase.nounOnly, hit.first > 0, cues.contains(.auxiliary, tokens[hit.first - 1].lower) { continue }
+            if !hit.phrase.notAfter.isEmpty, hit.first > 0, hit.phrase.notAfter.contains(tokens[hit.first - 1].lower) {
+                continue
+            }
             if hit.phrase.afterAuxiliary, hit.first == 0 || !cues.contains(.auxiliary, tokens[hit.first - 1].lower) {
                 continue
             }

@@ -28,6 +28,10 @@ struct TriggerLexicon: Sendable {
         let needsMovement: Bool
         /// Does not count when one of these words follows ("is due to arrive", "opened up new markets").
         let notBefore: Set<String>
+        /// Does not count right after one of these words ("the draft agreement").
+        let notAfter: Set<String>
+        /// A noun that is also a verb: not after "to" or a modal ("will deal with").
+        let nounOnly: Bool
         /// An institution when it ends a Title-Case name with no ordinal in it ("the Provincial
         /// People's Congress"); a meeting otherwise ("the 20th Party Congress", "the congress").
         let institutionName: Bool
@@ -92,6 +96,8 @@ struct TriggerLexicon: Sendable {
                 needsAuthority: flags.contains("authority"),
                 needsMovement: flags.contains("movement"),
                 notBefore: Set(flags.filter { $0.hasPrefix("not-before=") }.map { String($0.dropFirst(11)) }),
+                notAfter: Set(flags.filter { $0.hasPrefix("not-after=") }.map { String($0.dropFirst(10)) }),
+                nounOnly: flags.contains("noun"),
                 institutionName: flags.contains("institution-name"),
                 afterAuxiliary: flags.contains("after-auxiliary"),
                 objectNoun: flags.contains("object-noun"),

@@ -425,6 +425,12 @@ import TimelineCore
         Case(sentence: "On 8 May 2024, exporters signed up for the new customs scheme.", expected: []),
         Case(sentence: "Weak exports in March 2024 were a worrisome sign for the port.", expected: []),
         Case(sentence: "The two parties sign the accord in Harbin on 3 June 2024.", expected: ["agreement 2024-06-03"]),
+        // Agreement nouns: not the verbs "contracted" and "deal with", not a draft, not one referred to.
+        Case(sentence: "The region's economy contracted in the first quarter of 2024.", expected: []),
+        Case(sentence: "Officials will deal with the backlog in June 2024.", expected: []),
+        Case(sentence: "The two sides discussed the draft agreement in Moscow on 4 April 2024.", expected: []),
+        Case(sentence: "Under the contract, deliveries will begin in July 2024.", expected: ["launch 2024-07"]),
+        Case(sentence: "Rosneft struck a supply deal with Sinopec in March 2024.", expected: ["agreement 2024-03"]),
         // A reduced relative clause after a meeting noun dates the meeting.
         Case(
             sentence:
