@@ -32,6 +32,7 @@ struct Cues: Sendable {
         case conditional
         case durationOf = "duration-of"
         case freight
+        case speech
     }
 
     /// Phrases of each kind, as lower-case word sequences; indexed by `Kind.ordinal`, as are the

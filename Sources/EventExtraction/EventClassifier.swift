@@ -220,10 +220,7 @@ struct EventClassifier: Sendable {
                 if related, d.mention.first < hit.first { continue }
                 // "Officials announced on 2 August that the corridor would open": the date is the
                 // announcement's; what the "that" clause reports has no date of its own there.
-                if !hit.phrase.reporting, d.mention.end <= hit.first,
-                    (d.mention.end..<hit.first).contains(where: { tokens[$0].lower == "that" }),
-                    hits.contains(where: { $0.phrase.reporting && $0.end <= d.mention.first })
-                {
+                if !hit.phrase.reporting, d.mention.end <= hit.first, reportsAfter(tokens, hits, d.mention, hit) {
                     continue
                 }
                 if hit.phrase.yearBefore,
@@ -572,6 +569,23 @@ struct EventClassifier: Sendable {
     }
 
     static let adjectiveEndings = ["some", "ful", "ous", "ive", "ble"]
+
+    /// Whether the trigger stands in what is reported after the date's saying: "announced on 2 August
+    /// that the corridor would open", "told reporters on 16 April that talks would continue", "on
+    /// 3 April, the governor said the crossing would reopen".
+    func reportsAfter(_ tokens: [Token], _ hits: [TriggerHit], _ date: TemporalMention, _ hit: TriggerHit) -> Bool {
+        let between = date.end..<hit.first
+        if between.contains(where: { tokens[$0].lower == "that" }) {
+            if hits.contains(where: { $0.phrase.reporting && $0.end <= date.first }) { return true }
+            let before = max(0, date.first - Self.speechReach)..<date.first
+            if before.contains(where: { cues.contains(.speech, tokens[$0].lower) }) { return true }
+        }
+        return hit.first > 0 && Self.reportedModals.contains(tokens[hit.first - 1].lower)
+            && between.contains(where: { cues.contains(.speech, tokens[$0].lower) })
+    }
+
+    static let speechReach = 4
+    static let reportedModals: Set<String> = ["would", "will", "could", "should", "might"]
 
     /// The index just past the relative clause that starts at `start`.
     func clauseEnd(_ scopes: [Int], _ start: Int) -> Int {

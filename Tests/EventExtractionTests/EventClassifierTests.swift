@@ -431,6 +431,13 @@ import TimelineCore
         Case(sentence: "The two sides discussed the draft agreement in Moscow on 4 April 2024.", expected: []),
         Case(sentence: "Under the contract, deliveries will begin in July 2024.", expected: ["launch 2024-07"]),
         Case(sentence: "Rosneft struck a supply deal with Sinopec in March 2024.", expected: ["agreement 2024-03"]),
+        // What is reported after a saying is not dated by it.
+        Case(sentence: "A spokesman told reporters on 16 April 2024 that talks would continue.", expected: []),
+        Case(
+            sentence: "In a speech on 3 April 2024, the governor said the crossing would reopen.",
+            expected: []
+        ),
+        Case(sentence: "On 3 April 2024, the governor said, the crossing reopened.", expected: ["launch 2024-04-03"]),
         // A reduced relative clause after a meeting noun dates the meeting.
         Case(
             sentence:
