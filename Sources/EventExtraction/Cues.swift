@@ -33,6 +33,7 @@ struct Cues: Sendable {
         case durationOf = "duration-of"
         case freight
         case speech
+        case cancellation
     }
 
     /// Phrases of each kind, as lower-case word sequences; indexed by `Kind.ordinal`, as are the

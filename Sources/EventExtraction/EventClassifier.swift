@@ -159,7 +159,7 @@ struct EventClassifier: Sendable {
             {
                 continue
             }
-            if conditional[hit.first] || isNegated(tokens, hit.first) { continue }
+            if conditional[hit.first] || isNegated(tokens, hit.first) || isCalledOff(tokens, hit) { continue }
             if cues.endsBefore(.durationOf, in: tokens, hit.first)
                 || (hit.first > 0 && cues.endsBefore(.durationOf, in: tokens, hit.first - 1))
             {
@@ -569,6 +569,24 @@ struct EventClassifier: Sendable {
     }
 
     static let adjectiveEndings = ["some", "ful", "ous", "ive", "ble"]
+
+    /// "The summit was postponed", "the expo will not be held", "cancelled the visit": a happening
+    /// called off, with at most `cancellationReach` words (auxiliaries, a determiner) between.
+    func isCalledOff(_ tokens: [Token], _ hit: TriggerHit) -> Bool {
+        var k = hit.end
+        while k < min(tokens.count, hit.end + Self.cancellationReach), tokens[k].kind == .word {
+            if cues.endsBefore(.cancellation, in: tokens, k + 1) { return true }
+            k += 1
+        }
+        var j = hit.first
+        while j > 0, hit.first - j <= Self.cancellationReach, tokens[j - 1].kind == .word {
+            if cues.endsBefore(.cancellation, in: tokens, j) { return true }
+            j -= 1
+        }
+        return false
+    }
+
+    static let cancellationReach = 4
 
     /// Whether the trigger stands in what is reported after the date's saying: "announced on 2 August
     /// that the corridor would open", "told reporters on 16 April that talks would continue", "on

@@ -438,6 +438,16 @@ import TimelineCore
             expected: []
         ),
         Case(sentence: "On 3 April 2024, the governor said, the crossing reopened.", expected: ["launch 2024-04-03"]),
+        // Happenings called off; meeting the target; a conference hall.
+        Case(sentence: "The summit was postponed on 3 April 2024.", expected: []),
+        Case(sentence: "Organisers said the expo would not be held in 2024.", expected: []),
+        Case(sentence: "On 2 May 2024 Moscow cancelled the planned visit of the delegation.", expected: []),
+        Case(sentence: "Meeting the 2025 target will be hard, officials said in April 2024.", expected: []),
+        Case(sentence: "The conference hall was renovated in March 2024.", expected: []),
+        Case(
+            sentence: "Officials postponed the vote, and the summit opened on 3 May 2024.",
+            expected: ["meeting 2024-05-03"]
+        ),
         // A reduced relative clause after a meeting noun dates the meeting.
         Case(
             sentence:
