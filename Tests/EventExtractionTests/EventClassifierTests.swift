@@ -440,6 +440,7 @@ import TimelineCore
         Case(sentence: "On 3 April 2024, the governor said, the crossing reopened.", expected: ["launch 2024-04-03"]),
         Case(sentence: "The governor approved of the idea in March 2024.", expected: []),
         Case(sentence: "Three years passed in 2024 without a deal.", expected: []),
+        Case(sentence: "Exporters filed a customs declaration on 3 May 2024.", expected: []),
         // Happenings called off; meeting the target; a conference hall.
         Case(sentence: "The summit was postponed on 3 April 2024.", expected: []),
         Case(sentence: "Organisers said the expo would not be held in 2024.", expected: []),
