@@ -325,6 +325,7 @@ struct EventClassifier: Sendable {
             guard triggerScope < 0, dateScope >= 0,
                 trigger.upperBound == dateScope - 1 || trigger.lowerBound == clauseEnd(scopes, dateScope) + 1
                     || isAntecedentHead(tokens, trigger, comma: dateScope - 1)
+                    || isDuringAntecedent(tokens, trigger, comma: dateScope - 1)
             else { return nil }
         }
         let gap =
@@ -534,6 +535,18 @@ struct EventClassifier: Sendable {
             || before.kind == .number
     }
 
+    /// "signed the deal on the sidelines of the forum, which opened on Monday": the trigger happened
+    /// during the happening the relative clause dates.
+    func isDuringAntecedent(_ tokens: [Token], _ trigger: Range<Int>, comma: Int) -> Bool {
+        guard trigger.upperBound < comma, comma - trigger.upperBound <= Self.duringReach,
+            clause(tokens, around: trigger).upperBound == comma
+        else { return false }
+        return tokens[trigger.upperBound..<comma].contains { Self.duringWords.contains($0.lower) }
+    }
+
+    static let duringReach = 12
+    static let duringWords: Set<String> = ["sidelines", "during", "amid"]
+
     /// The index just past the relative clause that starts at `start`.
     func clauseEnd(_ scopes: [Int], _ start: Int) -> Int {
         var k = start
@@ -635,6 +648,8 @@ struct EventClassifier: Sendable {
         {
             return false
         }
+        // An en dash touching both words joins them: "the Heilongjiang–Amur roundtable", "2021–2035".
+        if t.text == "\u{2013}", !t.spaceBefore, k + 1 < tokens.count, !tokens[k + 1].spaceBefore { return false }
         return Self.barriers.contains(t.text) || (PatternContext.dashes.contains(t.text) && t.spaceBefore)
     }
 

@@ -414,6 +414,22 @@ import TimelineCore
         ),
         Case(sentence: "On 9 April 2024 the bank amended its forecast.", expected: []),
         Case(sentence: "Nothing was signed in Harbin on 9 April 2024.", expected: []),
+        // A trigger on the sidelines of a happening takes the date the relative clause gives it.
+        Case(
+            sentence: "The two firms signed a supply contract on the sidelines of the Harbin Trade Fair, which opened on 17 May 2024.",
+            expected: ["agreement 2024-05-17", "meeting 2024-05-17"]
+        ),
+        // An en dash inside a name is no barrier.
+        Case(
+            sentence:
+                "The two companies signed the joint venture agreement on the sidelines of the second China–Russia "
+                + "Expo, which was convened in Harbin on 17 May 2024.",
+            expected: ["agreement 2024-05-17", "meeting 2024-05-17"]
+        ),
+        Case(
+            sentence: "The two firms signed a supply contract with the port, which opened on 17 May 2024.",
+            expected: ["launch 2024-05-17"]
+        ),
         // A relative clause between commas does not part "construction … began".
         Case(
             sentence: "Construction of the grain terminal, which will serve the Zarubino port, began on 3 May 2024.",
