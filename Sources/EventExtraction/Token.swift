@@ -82,7 +82,14 @@ enum Tokenizer {
             if let lower {
                 low = lower
             } else if kind == .word {
-                low = String(lowercasing: scalars[start..<end])
+                // Most words are ASCII without capitals: their lower-case form is the text itself.
+                var plain = true
+                for k in start..<end
+                where scalars[k].value >= 0x80 || (scalars[k].value >= 65 && scalars[k].value <= 90) {
+                    plain = false
+                    break
+                }
+                low = plain ? text : String(lowercasing: scalars[start..<end])
             } else {
                 low = text
             }
