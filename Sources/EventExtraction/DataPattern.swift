@@ -109,6 +109,21 @@ final class DataPattern: @unchecked Sendable {
 
     deinit { steps.deallocate() }
 
+    /// Whether the pattern can match at a number token of `digits` digits: `false` only when its
+    /// first token test cannot take such a token (the tagger then skips it at such numbers).
+    func mayStart(atNumberOf digits: Int) -> Bool {
+        for e in elements where !e.negated {
+            let fits: Bool
+            switch e.test {
+            case .words(let words): fits = words.contains { $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+            case .wordClass(let cls, _): fits = cls.mayMatch(numberOf: digits)
+            }
+            if fits { return true }
+            if !e.optional { return false }
+        }
+        return true
+    }
+
     func match(_ c: PatternContext, _ i: Int) -> PatternMatch? {
         if let beforeWords, !beforeWords.contains(where: { c.word(i - 1, $0) }) { return nil }
         var k = i

@@ -19,10 +19,14 @@ struct TemporalTagger: Sendable {
     private let matchers: [RuleMatcher]
     /// `matchers` unretained (`matchers` owns them): the loop would retain and release each one it tries.
     private let unmanagedMatchers: [Unmanaged<RuleMatcher>]
-    /// The rule lists back to back: list `n` (`WordEntry.ruleList`; 0 is empty, the last is the
-    /// numbers' and ideographs') is `flatLists[listStarts[n]..<listStarts[n + 1]]`.
+    /// The rule lists back to back: list `n` (`WordEntry.ruleList`; 0 is empty; then the
+    /// ideographs', then the numbers' of 1 to `maximumDigitList` digits) is
+    /// `flatLists[listStarts[n]..<listStarts[n + 1]]`.
     private let flatLists: [UInt16]
     private let listStarts: [Int32]
+    private let ideographList: Int
+    /// A number of more digits than this tries the last number list.
+    private static let maximumDigitList = 10
 
     init(lexicon: DateLexicon) {
         self.lexicon = lexicon
@@ -48,7 +52,19 @@ struct TemporalTagger: Sendable {
             table[word]!.startsExpression = index != 0 || modifierStarts.contains(word)
             table[word]!.startsModifier = modifierStarts.contains(word)
         }
-        lists.append(rules.indices.filter { rules[$0].starts.contains(.number) })
+        let numberRules = rules.indices.filter { rules[$0].starts.contains(.number) }
+        lists.append(numberRules)
+        ideographList = lists.count - 1
+        // A number tries only the rules whose first test can take its count of digits: `DAY` no
+        // four-digit number, `YEAR` no two-digit one.
+        for digits in 1...Self.maximumDigitList {
+            lists.append(
+                numberRules.filter {
+                    guard case .data(let p) = rules[$0].body else { return true }
+                    return p.mayStart(atNumberOf: digits)
+                }
+            )
+        }
         words = WordTable(table)
         matchers = rules.map(RuleMatcher.init)
         unmanagedMatchers = matchers.map { Unmanaged.passUnretained($0) }
@@ -123,7 +139,8 @@ struct TemporalTagger: Sendable {
         switch c.tokens[i].kind {
         case .punct: return nil
         case .word: list = Int(c.entries[i].ruleList)
-        case .number, .ideograph: list = listStarts.count - 2
+        case .ideograph: list = ideographList
+        case .number: list = ideographList + min(c.tokens[i].end - c.tokens[i].start, Self.maximumDigitList)
         }
         let range = Int(listStarts[list])..<Int(listStarts[list + 1])
         if range.isEmpty { return nil }
