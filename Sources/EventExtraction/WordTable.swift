@@ -8,15 +8,17 @@ import Foundation
 /// Exact: two ASCII strings are equal only byte for byte, so an ASCII word is looked up here; a word
 /// with other code points goes to the `Dictionary` (it may equal a key written differently), and so
 /// does every word if some non-ASCII key is canonically equivalent to an ASCII string.
-struct WordTable: Sendable {
+/// A class holding buffers allocated once (`@unchecked Sendable`: written only in `init`, freed in
+/// `deinit`): arrays held by the table would be retained and released at every lookup.
+final class WordTable: @unchecked Sendable {
     private let dictionary: [String: WordEntry]
     /// Index into `entries` + 1 for each slot, 0 for an empty one; the slot count is a power of two.
-    private let slots: [Int32]
-    private let mask: UInt64
+    private let slots: UnsafeMutableBufferPointer<Int32>
+    private let mask: Int
     /// The ASCII keys' bytes back to back: key `n` is `keyBytes[keyStarts[n]..<keyStarts[n + 1]]`.
-    private let keyBytes: [UInt8]
-    private let keyStarts: [Int32]
-    private let entries: [WordEntry]
+    private let keyBytes: UnsafeMutableBufferPointer<UInt8>
+    private let keyStarts: UnsafeMutableBufferPointer<Int32>
+    private let entries: UnsafeMutableBufferPointer<WordEntry>
     private let asciiTable: Bool
 
     init(_ dictionary: [String: WordEntry]) {
@@ -33,26 +35,38 @@ struct WordTable: Sendable {
         var starts: [Int32] = [0]
         var entries: [WordEntry] = []
         for (key, entry) in ascii {
-            let keyUTF8 = Array(key.utf8)
-            var s = Int(keyUTF8.withUnsafeBufferPointer { Self.hash($0) } & UInt64(size - 1))
+            var s = Array(key.utf8).withUnsafeBufferPointer { Self.hash($0) } & (size - 1)
             while slots[s] != 0 { s = (s + 1) & (size - 1) }
-            bytes += keyUTF8
+            bytes += key.utf8
             starts.append(Int32(bytes.count))
             entries.append(entry)
             slots[s] = Int32(entries.count)
         }
-        self.slots = slots
-        mask = UInt64(size - 1)
-        keyBytes = bytes
-        keyStarts = starts
-        self.entries = entries
+        mask = size - 1
+        func buffer<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
+            _ = b.initialize(from: array)
+            return b
+        }
+        self.slots = buffer(slots)
+        keyBytes = buffer(bytes)
+        keyStarts = buffer(starts)
+        self.entries = buffer(entries)
     }
 
+    deinit {
+        slots.deallocate()
+        keyBytes.deallocate()
+        keyStarts.deallocate()
+        entries.deallocate()
+    }
+
+    /// FNV-1a of the bytes, folded.
     @inline(__always)
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        return h ^ (h >> 29)
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
     /// What the table says about `word` (lower-case), or `.none`.
@@ -63,30 +77,24 @@ struct WordTable: Sendable {
             return find(bytes)
         }
         if let found, let found { return found }
-        // Not ASCII, or its bytes not at hand.
+        // Not ASCII (or some key is an ASCII word written otherwise), or its bytes not at hand: as
+        // `String` compares.
         return dictionary[word] ?? .none
     }
 
     @inline(__always)
     private func find(_ bytes: UnsafeBufferPointer<UInt8>) -> WordEntry {
-        var s = Int(Self.hash(bytes) & mask)
-        return slots.withUnsafeBufferPointer { slots in
-            keyBytes.withUnsafeBufferPointer { keyBytes in
-                keyStarts.withUnsafeBufferPointer { keyStarts in
-                    while true {
-                        let n = Int(slots[s])
-                        if n == 0 { return .none }
-                        let a = Int(keyStarts[n - 1])
-                        let b = Int(keyStarts[n])
-                        if b - a == bytes.count {
-                            var k = 0
-                            while k < bytes.count, keyBytes[a + k] == bytes[k] { k += 1 }
-                            if k == bytes.count { return entries[n - 1] }
-                        }
-                        s = (s + 1) & Int(mask)
-                    }
-                }
+        var s = Self.hash(bytes) & mask
+        while true {
+            let n = Int(slots[s])
+            if n == 0 { return .none }
+            let a = Int(keyStarts[n - 1])
+            if Int(keyStarts[n]) - a == bytes.count {
+                var k = 0
+                while k < bytes.count, keyBytes[a + k] == bytes[k] { k += 1 }
+                if k == bytes.count { return entries[n - 1] }
             }
+            s = (s + 1) & mask
         }
     }
 }
