@@ -35,6 +35,15 @@ struct Boilerplate: Sendable {
 
     /// `line` lower-cased with markup, numbering and trailing punctuation removed: `## 5. References:` → `references`.
     static func heading(_ line: Substring) -> String {
+        // An ASCII line: each byte a character, a letter only A–Z and a–z; trimmed and lower-cased bytewise.
+        if isASCII(line.utf8) {
+            let bytes = Array(line.utf8)
+            func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
+            guard let first = bytes.firstIndex(where: isLetter), let last = bytes.lastIndex(where: isLetter) else {
+                return ""
+            }
+            return String(decoding: bytes[first...last].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        }
         let trimmed = line.drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed()
         return String(trimmed).lowercased()
     }
@@ -79,7 +88,11 @@ struct Boilerplate: Sendable {
     /// that opens a boilerplate paragraph. A full stop ends a heading only on an abbreviation.
     func headsBlock(_ line: Substring, abbreviations: Set<String> = []) -> Bool {
         let rest = line.drop { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "_" || $0 == "#" }
-        guard rest.count <= Self.blockHeadingLength, let last = rest.last(where: { $0 != " " }), last != "!",
+        // Characters counted only when the bytes do not tell (an ASCII line has as many of each).
+        guard
+            rest.utf8.count <= Self.blockHeadingLength
+                || (!Self.isASCII(rest.utf8) && rest.count <= Self.blockHeadingLength),
+            let last = rest.last(where: { $0 != " " }), last != "!",
             last != "?"
         else { return false }
         if last == "." {

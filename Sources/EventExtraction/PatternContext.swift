@@ -9,10 +9,10 @@ final class PatternContext: Sendable {
     /// The lexicon's entry for each token (`.none` for numbers, punctuation and unknown words).
     let entries: [WordEntry]
 
-    init(tokens: [Token], lexicon: DateLexicon, words: [String: WordEntry]) {
+    init(tokens: [Token], lexicon: DateLexicon, words: WordTable) {
         self.tokens = tokens
         self.lexicon = lexicon
-        entries = tokens.map { $0.kind == .word ? words[$0.lower] ?? .none : .none }
+        entries = tokens.map { $0.kind == .word ? words.entry($0.lower) : .none }
     }
 
     func e(_ i: Int) -> WordEntry { i >= 0 && i < entries.count ? entries[i] : .none }
@@ -27,8 +27,32 @@ final class PatternContext: Sendable {
 
     /// Tokens `i` and `i + 1` touch (no space between).
     func touching(_ i: Int) -> Bool {
-        guard let a = t(i), let b = t(i + 1) else { return false }
-        return a.end == b.start
+        // Fields read in place: `t(i)` would copy the token and retain its strings.
+        guard i >= 0, i + 1 < tokens.count else { return false }
+        return tokens[i].end == tokens[i + 1].start
+    }
+
+    /// Token `i` exists and is of `kind`.
+    @inline(__always)
+    func kind(_ i: Int, _ kind: Token.Kind) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == kind }
+
+    /// Token `i` is a number of at most 9 digits: its value and digit count.
+    @inline(__always)
+    private func number(_ i: Int) -> (value: Int, digits: Int)? {
+        guard kind(i, .number), tokens[i].value >= 0 else { return nil }
+        return (tokens[i].value, tokens[i].end - tokens[i].start)
+    }
+
+    /// Token `i` is the punctuation `,` or `.`.
+    @inline(__always)
+    private func commaOrPoint(_ i: Int) -> Bool {
+        kind(i, .punct) && (word(i, ",") || word(i, "."))
+    }
+
+    /// `st`, `nd`, `rd`, `th` at `i`.
+    @inline(__always)
+    private func ordinalSuffix(_ i: Int) -> Bool {
+        word(i, "st") || word(i, "nd") || word(i, "rd") || word(i, "th")
     }
 
     func word(_ i: Int, _ w: String) -> Bool {
@@ -37,8 +61,8 @@ final class PatternContext: Sendable {
         let l = tokens[i].lower
         return l.utf8.count == w.utf8.count && l == w
     }
-    func word(_ i: Int, in set: Set<String>) -> Bool { t(i).map { set.contains($0.lower) } ?? false }
-    func isDash(_ i: Int) -> Bool { t(i).map { $0.kind == .punct && Self.dashes.contains($0.text) } ?? false }
+    func word(_ i: Int, in set: Set<String>) -> Bool { i >= 0 && i < tokens.count && set.contains(tokens[i].lower) }
+    func isDash(_ i: Int) -> Bool { kind(i, .punct) && Self.dashes.contains(tokens[i].text) }
 
     /// A month name or abbreviation (with its full stop): `(month, tokens used)`.
     func month(_ i: Int) -> (Int, Int)? {
@@ -51,18 +75,14 @@ final class PatternContext: Sendable {
 
     /// A day of the month, 1–31, with an ordinal suffix if any (`17`, `17th`).
     func day(_ i: Int) -> (Int, Int)? {
-        guard let tok = t(i), tok.kind == .number, tok.digitCount <= 2, let d = tok.number, (1...31).contains(d) else {
-            return nil
-        }
-        if let s = t(i + 1), touching(i), ["st", "nd", "rd", "th"].contains(s.lower) { return (d, 2) }
+        guard let (d, digits) = number(i), digits <= 2, (1...31).contains(d) else { return nil }
+        if touching(i), ordinalSuffix(i + 1) { return (d, 2) }
         return (d, 1)
     }
 
     /// A month number 1–12 written with digits.
     func monthNumber(_ i: Int) -> Int? {
-        guard let tok = t(i), tok.kind == .number, tok.digitCount <= 2, let m = tok.number, (1...12).contains(m) else {
-            return nil
-        }
+        guard let (m, digits) = number(i), digits <= 2, (1...12).contains(m) else { return nil }
         return m
     }
 
@@ -76,27 +96,20 @@ final class PatternContext: Sendable {
         {
             return (Int(e(i).number) * 100 + lo, 1 + ll)
         }
-        guard let tok = t(i), tok.kind == .number, tok.digitCount == 4, let y = tok.number, (1000...2199).contains(y)
-        else { return nil }
+        guard let (y, digits) = number(i), digits == 4, (1000...2199).contains(y) else { return nil }
         // Part of a number: "1,2000", "3.2000", "2000.5", "2000,5".
-        if let p = t(i - 1), p.kind == .punct, [",", "."].contains(p.text), touching(i - 1), t(i - 2)?.kind == .number,
-            touching(i - 2)
-        {
-            return nil
-        }
-        if let n = t(i + 1), n.kind == .punct, [",", "."].contains(n.text), touching(i), t(i + 2)?.kind == .number,
-            touching(i + 1)
-        {
-            return nil
-        }
-        if let p = t(i - 1), p.kind == .punct, Self.currency.contains(p.text) { return nil }
+        if commaOrPoint(i - 1), touching(i - 1), kind(i - 2, .number), touching(i - 2) { return nil }
+        if commaOrPoint(i + 1), touching(i), kind(i + 2, .number), touching(i + 1) { return nil }
+        if kind(i - 1, .punct), Self.currency.contains(tokens[i - 1].text) { return nil }
         // A document's or a law's number: "Resolution No. 1794", "Nos 2015"; not "no 2025 fair".
-        if let p = t(i - 1), Self.numberSigns.contains(p.lower), p.isCapitalized { return nil }
-        if let p = t(i - 1), p.text == ".", let q = t(i - 2), Self.numberSigns.contains(q.lower), q.isCapitalized {
+        if i >= 1, Self.numberSigns.contains(tokens[i - 1].lower), tokens[i - 1].isCapitalized { return nil }
+        if i >= 2, tokens[i - 1].text == ".", Self.numberSigns.contains(tokens[i - 2].lower),
+            tokens[i - 2].isCapitalized
+        {
             return nil
         }
-        if let n = t(i + 1) {
-            if n.text == "%" { return nil }
+        if i + 1 < tokens.count {
+            if tokens[i + 1].text == "%" { return nil }
             if e(i + 1).quantityUnit { return nil }
         }
         if e(i + 1).yearMarker {
@@ -116,12 +129,12 @@ final class PatternContext: Sendable {
     /// A count written as digits or a number word (`5`, `five`, `twenty-five`); `a few` and
     /// `a couple of` count as unknown (0) and 2.
     func count(_ i: Int) -> (Int, Int)? {
-        guard let tok = t(i) else { return nil }
+        guard i >= 0, i < tokens.count else { return nil }
         if word(i, "a"), e(i + 1).countAfterA {
             let v = Int(e(i + 1).number)
             return word(i + 2, "of") ? (v, 3) : (v, 2)
         }
-        if tok.kind == .number, tok.digitCount <= 4, let n = tok.number { return (n, 1) }
+        if let (n, digits) = number(i), digits <= 4 { return (n, 1) }
         guard e(i).number >= 0 else { return nil }
         let n = Int(e(i).number)
         let m = Int(e(i + 2).number)
@@ -133,13 +146,9 @@ final class PatternContext: Sendable {
 
     /// An ordinal: `first`, `1st`, `3rd`.
     func ordinal(_ i: Int) -> (Int, Int)? {
-        guard let tok = t(i) else { return nil }
+        guard i >= 0, i < tokens.count else { return nil }
         if e(i).ordinal > 0 { return (Int(e(i).ordinal), 1) }
-        if tok.kind == .number, let n = tok.number, let s = t(i + 1), touching(i),
-            ["st", "nd", "rd", "th"].contains(s.lower)
-        {
-            return (n, 2)
-        }
+        if let (n, _) = number(i), touching(i), ordinalSuffix(i + 1) { return (n, 2) }
         return nil
     }
 
@@ -161,7 +170,10 @@ final class PatternContext: Sendable {
             return (.weekday(w, offset: r), rl + wl)
         }
         if let (w, wl) = weekday(i) { return (.weekday(w, offset: nil), wl) }
-        if let tok = t(i), let v = lexicon.deictic[tok.lower], let (n, time) = DateLexicon.dayOffset(v), time == nil {
+        // A word that is no `deictic.tsv` key is not marked `.deictic`: most are passed without hashing.
+        if i >= 0, i < tokens.count, tokens[i].kind != .word || e(i).starts.contains(.deictic),
+            let v = lexicon.deictic[tokens[i].lower], let (n, time) = DateLexicon.dayOffset(v), time == nil
+        {
             return (.unitOffset(.day, n), 1)
         }
         return nil
@@ -171,7 +183,9 @@ final class PatternContext: Sendable {
     func clock(_ i: Int) -> (String, Int)? {
         func text(_ h: Int, _ m: Int) -> String { "T\(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)" }
         guard let tok = t(i) else { return nil }
-        if tok.kind == .word, let v = lexicon.clockWords[tok.lower], let (h, m) = DateLexicon.clock(v) {
+        if tok.kind == .word, e(i).starts.contains(.deictic), let v = lexicon.clockWords[tok.lower],
+            let (h, m) = DateLexicon.clock(v)
+        {
             return (text(h, m), 1)
         }
         guard tok.kind == .number, tok.digitCount <= 2, let h = tok.number, h <= 24 else { return nil }

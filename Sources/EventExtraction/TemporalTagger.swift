@@ -13,14 +13,20 @@ struct TemporalTagger: Sendable {
     /// Modifier phrases, longest first.
     private let modifiers: [(words: [String], mod: String)]
     /// Every word the lexicon and the rules know, with what they know.
-    private let words: [String: WordEntry]
+    private let words: WordTable
     /// The matching part of each rule, in file order: a rule's name, source and examples stay out
     /// of the loop (copying a rule for each try would retain each of its strings).
     private let matchers: [RuleMatcher]
-    /// The rule lists back to back: list `n` (`WordEntry.ruleList`; 0 is empty, the last is the
-    /// numbers' and ideographs') is `flatLists[listStarts[n]..<listStarts[n + 1]]`.
+    /// `matchers` unretained (`matchers` owns them): the loop would retain and release each one it tries.
+    private let unmanagedMatchers: [Unmanaged<RuleMatcher>]
+    /// The rule lists back to back: list `n` (`WordEntry.ruleList`; 0 is empty; then the
+    /// ideographs', then the numbers' of 1 to `maximumDigitList` digits) is
+    /// `flatLists[listStarts[n]..<listStarts[n + 1]]`.
     private let flatLists: [UInt16]
     private let listStarts: [Int32]
+    private let ideographList: Int
+    /// A number of more digits than this tries the last number list.
+    private static let maximumDigitList = 10
 
     init(lexicon: DateLexicon) {
         self.lexicon = lexicon
@@ -44,10 +50,24 @@ struct TemporalTagger: Sendable {
                 }()
             table[word]!.ruleList = index
             table[word]!.startsExpression = index != 0 || modifierStarts.contains(word)
+            table[word]!.startsModifier = modifierStarts.contains(word)
         }
-        lists.append(rules.indices.filter { rules[$0].starts.contains(.number) })
-        words = table
+        let numberRules = rules.indices.filter { rules[$0].starts.contains(.number) }
+        lists.append(numberRules)
+        ideographList = lists.count - 1
+        // A number tries only the rules whose first test can take its count of digits: `DAY` no
+        // four-digit number, `YEAR` no two-digit one.
+        for digits in 1...Self.maximumDigitList {
+            lists.append(
+                numberRules.filter {
+                    guard case .data(let p) = rules[$0].body else { return true }
+                    return p.mayStart(atNumberOf: digits)
+                }
+            )
+        }
+        words = WordTable(table)
         matchers = rules.map(RuleMatcher.init)
+        unmanagedMatchers = matchers.map { Unmanaged.passUnretained($0) }
         flatLists = lists.flatMap { $0.map(UInt16.init) }
         var starts: [Int32] = [0]
         for list in lists { starts.append(starts.last! + Int32(list.count)) }
@@ -59,7 +79,7 @@ struct TemporalTagger: Sendable {
         var mentions: [TemporalMention] = []
         var i = 0
         while i < tokens.count {
-            if c.tokens[i].kind == .word, c.entries[i].startsExpression,
+            if c.tokens[i].kind == .word, c.entries[i].startsModifier,
                 let (mod, coreStart) = modifier(c, at: i), let m = bestMatch(c, at: coreStart), m.rangeEnd == nil,
                 m.reference.timexType == "DATE" || m.reference.timexType == "TIME"
             {
@@ -119,16 +139,17 @@ struct TemporalTagger: Sendable {
         switch c.tokens[i].kind {
         case .punct: return nil
         case .word: list = Int(c.entries[i].ruleList)
-        case .number, .ideograph: list = listStarts.count - 2
+        case .ideograph: list = ideographList
+        case .number: list = ideographList + min(c.tokens[i].end - c.tokens[i].start, Self.maximumDigitList)
         }
         let range = Int(listStarts[list])..<Int(listStarts[list + 1])
         if range.isEmpty { return nil }
         return flatLists.withUnsafeBufferPointer { flat in
-            matchers.withUnsafeBufferPointer { matchers in
+            unmanagedMatchers.withUnsafeBufferPointer { matchers in
                 var best: PatternMatch?
                 var bestLength = 0
                 for p in range {
-                    guard let m = matchers[Int(flat[p])].match(c, i) else { continue }
+                    guard let m = matchers[Int(flat[p])]._withUnsafeGuaranteedRef({ $0.match(c, i) }) else { continue }
                     let length = m.rangeEnd.map { $0.offset + $0.length } ?? m.length
                     if length > bestLength {
                         best = m

@@ -69,20 +69,33 @@ enum Tokenizer {
 
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
 
+    /// Every ASCII character as a string, made once: most punctuation and many numbers are one.
+    private static let asciiStrings = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+
     /// Tokens of `scalars[range]`.
     static func tokenize(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(range.count / 5)
+        let asciiStrings = Self.asciiStrings
         var i = range.lowerBound
         var space = true
         var newline = true
         func emit(_ start: Int, _ end: Int, _ kind: Token.Kind, lower: String? = nil) {
-            let text = String(scalars: scalars[start..<end])
+            let text =
+                end - start == 1 && scalars[start].value < 0x80
+                ? asciiStrings[Int(scalars[start].value)] : String(scalars: scalars[start..<end])
             let low: String
             if let lower {
                 low = lower
             } else if kind == .word {
-                low = String(lowercasing: scalars[start..<end])
+                // Most words are ASCII without capitals: their lower-case form is the text itself.
+                var plain = true
+                for k in start..<end
+                where scalars[k].value >= 0x80 || (scalars[k].value >= 65 && scalars[k].value <= 90) {
+                    plain = false
+                    break
+                }
+                low = plain ? text : String(lowercasing: scalars[start..<end])
             } else {
                 low = text
             }

@@ -87,6 +87,21 @@ enum WordClass: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether the class can match at a number token of `digits` digits (as `match` reads one: a
+    /// number token has no lexicon entry, and its value only up to 9 digits).
+    func mayMatch(numberOf digits: Int) -> Bool {
+        switch self {
+        case .month, .monthName, .weekday, .season, .relative, .unit, .shift, .dayPart, .minutes, .dash: return false
+        case .monthNumber, .day, .dayNumber, .number2: return digits <= 2
+        case .number1: return digits == 1
+        case .year, .yearNumber, .number4: return digits == 4
+        case .count: return digits <= 4
+        case .ordinal: return digits <= 9
+        // Read from tables by the token's text: left to `match`.
+        case .set, .dayName, .dateUnit: return true
+        }
+    }
+
     /// The code of a constraint value (`UNIT=Y`, `SEASON=SU`, `RELATIVE=-1`), as `match` captures it.
     func value(_ text: String) -> Int? {
         switch self {

@@ -29,6 +29,8 @@ struct WordEntry: Sendable {
     var afterReference = false
     /// Some pattern or modifier may start at this word.
     var startsExpression = false
+    /// A modifier phrase (`modifiers.tsv`) may start at this word.
+    var startsModifier = false
     /// Which kinds of pattern may start here (`TemporalPattern.Starts`).
     var starts: TemporalPattern.Starts = []
     /// The rules that may start here: an index into the tagger's rule lists (0: none).
