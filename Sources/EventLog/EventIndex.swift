@@ -42,13 +42,13 @@ public struct EventIndex: Sendable {
     /// Events indexed and not withdrawn.
     var indexedCount = 0
     // Layered, like the tiers, so an append never copies a large map.
-    var idsByDocument = LayeredMap<String, IDList>()
+    var idsByDocument = LayeredMap<IDList>()
     /// Documents by SHA-256: every version ever logged.
-    var documentsBySHA = LayeredMap<String, DocumentRecord>()
+    var documentsBySHA = LayeredMap<DocumentRecord>()
     /// The newest document logged for each path.
-    var pathToSHA = LayeredMap<String, String>()
+    var pathToSHA = LayeredMap<String>()
     /// When each current document was logged, to list them in that order.
-    var currentSeq = LayeredMap<String, UInt64>()
+    var currentSeq = LayeredMap<UInt64>()
     /// The happenings several current reports share (`EventIndex+Happenings.swift`).
     var happenings = HappeningTable()
     public internal(set) var lastSeq: UInt64 = 0
