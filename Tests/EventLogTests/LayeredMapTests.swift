@@ -50,6 +50,22 @@ import TimelineCore
         #expect(m["/drop/absent"] == nil)
     }
 
+    @Test func idListsKeepTheirIDsInOrder() {
+        let ids = ["63cbe1e4-0", "63cbe1e4-1", "63cbe1e4-10", "63cbe1e4-2", "", "x", "63cbe1e4-1", "встреча-1", "встреча-2"]
+        let list = IDList(ids)
+        #expect(list.ids == ids)
+        // Shared prefixes are stored once: far fewer bytes than the ids themselves.
+        #expect(list.bytes.count < ids.reduce(0) { $0 + $1.utf8.count })
+        // Read back from its bytes, it goes on from its last id.
+        var again = IDList(bytes: list.bytes)
+        again.append("встреча-3")
+        #expect(again.ids == ids + ["встреча-3"])
+        #expect(list.removing(["63cbe1e4-1", "x"]).ids == ["63cbe1e4-0", "63cbe1e4-10", "63cbe1e4-2", "", "встреча-1", "встреча-2"])
+        // Damaged bytes give a shorter list, not a trap.
+        #expect(IDList(bytes: Array(list.bytes.dropLast(3))).ids.count < ids.count)
+        #expect(IDList(bytes: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]).ids.isEmpty)
+    }
+
     @Test func documentsComeBackFromTheirBytes() {
         let documents = [
             Fixtures.document("s1", path: "/drop/a.txt", events: 3),
