@@ -64,125 +64,6 @@ public struct EventIndex: Sendable {
         self = builder.build()
     }
 
-    /// Builds an index from a log read group by group, sorting once at the end.
-    public struct Builder {
-        private var index = EventIndex()
-        /// The events logged and not withdrawn, until `build` sorts them into tiers.
-        private var events: [String: TimelineEvent] = [:]
-        /// One copy of each place and organisation name, and of each source.
-        private var interner = Interner()
-
-        public init() {}
-
-        /// - Parameter expectedEvents: about how many events the log holds, so the maps
-        ///   are sized once instead of growing through every power of two.
-        public init(expectedEvents: Int) {
-            events.reserveCapacity(expectedEvents)
-            index.changedIDs.reserveCapacity(expectedEvents)
-        }
-
-        /// Takes records in log order (whole groups, or any run of them).
-        public mutating func add(group records: [SequencedRecord]) {
-            var pending: (DocumentRecord, UInt64)?
-            var groupEvents: [TimelineEvent] = []
-            func flush() {
-                if let (d, seq) = pending {
-                    for e in index.register(document: d, events: groupEvents, seq: seq) { events[e.id] = e }
-                }
-                pending = nil
-                groupEvents = []
-            }
-            for r in records {
-                switch r.record {
-                case .retraction(let retraction):
-                    flush()
-                    var documents: [String: String] = [:]
-                    for id in retraction.events { documents[id] = events.removeValue(forKey: id)?.source.document }
-                    index.withdraw(retraction) { documents[$0] }
-                case .document(let d):
-                    flush()
-                    pending = (d, r.seq)
-                case .event(let e):
-                    groupEvents.append(interner.intern(e))
-                }
-                index.lastSeq = max(index.lastSeq, r.seq)
-            }
-            flush()
-        }
-
-        /// The index, built by one sort; the builder is left empty.
-        ///
-        /// - Complexity: O(n log n).
-        public mutating func build() -> EventIndex {
-            var index = self.index
-            self.index = EventIndex()
-            index.idsByDocument.compact()
-            index.documentsBySHA.compact()
-            index.pathToSHA.compact()
-            index.currentSeq.compact()
-            let all = Array(events.values)
-            // Freed before the tiers are filled, so the two never take memory at once.
-            events = [:]
-            // Sorted as positions, by (start, precision) packed into one integer and then
-            // id: moving a million events around while sorting costs more than the comparisons.
-            let keys = all.map { e in Tier.key(startDay: e.start.dayNumber, precision: e.date.precision) }
-            var order = Array(0..<all.count)
-            order.sort { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : all[a].id < all[b].id }
-            var main = TierBuilder()
-            var long = TierBuilder()
-            // Sized exactly: a guess too small would double the largest array.
-            main.reserve(events: all.count, textBytes: all.reduce(0) { $0 + $1.id.utf8.count + $1.evidence.utf8.count })
-            for k in order {
-                let e = all[k]
-                if EventIndex.isLong(e) { long.append(e) } else { main.append(e) }
-            }
-            index.main = main.finish()
-            index.long = long.finish()
-            // Every indexed event is now in a tier with an id table.
-            index.changedIDs = [:]
-            index.happenings = HappeningTable(index)
-            return index
-        }
-    }
-
-    /// Shares one copy of the strings many events repeat: sources, places, organisations.
-    struct Interner {
-        private var names: [String: String] = [:]
-        private var lists: [[String]: [String]] = [:]
-        private var lastSource: SourceReference?
-
-        mutating func intern(_ e: TimelineEvent) -> TimelineEvent {
-            var e = e
-            if let last = lastSource, last == e.source {
-                e.source = last
-            } else {
-                e.source = SourceReference(
-                    path: name(e.source.path),
-                    title: e.source.title,
-                    document: e.source.document
-                )
-                lastSource = e.source
-            }
-            e.places = list(e.places)
-            e.organizations = list(e.organizations)
-            return e
-        }
-
-        private mutating func name(_ s: String) -> String {
-            if let known = names[s] { return known }
-            names[s] = s
-            return s
-        }
-
-        private mutating func list(_ l: [String]) -> [String] {
-            if l.isEmpty { return [] }
-            if let known = lists[l] { return known }
-            let shared = l.map { name($0) }
-            lists[shared] = shared
-            return shared
-        }
-    }
-
     static func isLong(_ e: TimelineEvent) -> Bool { e.end.dayNumber - e.start.dayNumber + 1 > shortSpan }
 
     /// Adds a document and its events. The document becomes what its path holds now.
@@ -266,12 +147,7 @@ public struct EventIndex: Sendable {
     /// Records a document and those of its events not already indexed, which it returns.
     @discardableResult
     private mutating func register(document: DocumentRecord, events: [TimelineEvent], seq: UInt64) -> [TimelineEvent] {
-        if let previous = pathToSHA[document.path], previous != document.sha256 {
-            currentSeq[previous] = nil
-        }
-        documentsBySHA[document.sha256] = document
-        pathToSHA[document.path] = document.sha256
-        currentSeq[document.sha256] = seq
+        registerDocument(document, seq: seq)
         var ids = idsByDocument[document.sha256] ?? IDList()
         var added: [TimelineEvent] = []
         for e in events where storedOrder(id: e.id) == nil {
@@ -284,6 +160,16 @@ public struct EventIndex: Sendable {
         return added
     }
 
+    /// Makes `document` what its path holds now, logged at `seq`.
+    mutating func registerDocument(_ document: DocumentRecord, seq: UInt64) {
+        if let previous = pathToSHA[document.path], previous != document.sha256 {
+            currentSeq[previous] = nil
+        }
+        documentsBySHA[document.sha256] = document
+        pathToSHA[document.path] = document.sha256
+        currentSeq[document.sha256] = seq
+    }
+
     /// - Parameter documentOf: the document an indexed event was read from.
     private mutating func withdraw(_ retraction: Retraction, documentOf: (String) -> String?) {
         var touched: [String: Set<String>] = [:]
@@ -292,6 +178,12 @@ public struct EventIndex: Sendable {
             indexedCount -= 1
             if let doc = documentOf(id) { touched[doc, default: []].insert(id) }
         }
+        finishWithdrawal(retraction, touched: touched)
+    }
+
+    /// Takes withdrawn ids (by the document they were read from) out of their documents'
+    /// lists, and the retraction's document out of the current ones.
+    mutating func finishWithdrawal(_ retraction: Retraction, touched: [String: Set<String>]) {
         for (doc, ids) in touched {
             idsByDocument[doc] = idsByDocument[doc]?.removing(ids)
         }
