@@ -51,7 +51,9 @@ import TimelineCore
     }
 
     @Test func idListsKeepTheirIDsInOrder() {
-        let ids = ["63cbe1e4-0", "63cbe1e4-1", "63cbe1e4-10", "63cbe1e4-2", "", "x", "63cbe1e4-1", "встреча-1", "встреча-2"]
+        let ids = [
+            "63cbe1e4-0", "63cbe1e4-1", "63cbe1e4-10", "63cbe1e4-2", "", "x", "63cbe1e4-1", "встреча-1", "встреча-2",
+        ]
         let list = IDList(ids)
         #expect(list.ids == ids)
         // Shared prefixes are stored once: far fewer bytes than the ids themselves.
@@ -60,7 +62,11 @@ import TimelineCore
         var again = IDList(bytes: list.bytes)
         again.append("встреча-3")
         #expect(again.ids == ids + ["встреча-3"])
-        #expect(list.removing(["63cbe1e4-1", "x"]).ids == ["63cbe1e4-0", "63cbe1e4-10", "63cbe1e4-2", "", "встреча-1", "встреча-2"])
+        #expect(
+            list.removing(["63cbe1e4-1", "x"]).ids == [
+                "63cbe1e4-0", "63cbe1e4-10", "63cbe1e4-2", "", "встреча-1", "встреча-2",
+            ]
+        )
         // Damaged bytes give a shorter list, not a trap.
         #expect(IDList(bytes: Array(list.bytes.dropLast(3))).ids.count < ids.count)
         #expect(IDList(bytes: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]).ids.isEmpty)
