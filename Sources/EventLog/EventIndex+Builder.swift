@@ -60,7 +60,7 @@ extension EventIndex {
         /// As `EventIndex.register`: the document, and those of its events not indexed yet.
         private mutating func register(_ document: DocumentRecord, events: [TimelineEvent], seq: UInt64) {
             index.registerDocument(document, seq: seq)
-            var list = index.idsByDocument[document.sha256] ?? IDList()
+            var list = index.documents[document.sha256]?.ids ?? IDList()
             for e in events where position(of: e.id) == nil {
                 let k = store.tier.count
                 store.append(e)
@@ -69,7 +69,7 @@ extension EventIndex {
                 index.indexedCount += 1
                 list.append(e.id)
             }
-            if !events.isEmpty { index.idsByDocument[document.sha256] = list }
+            if !events.isEmpty { index.documents[document.sha256]?.ids = list }
         }
 
         /// As `EventIndex.withdraw`.
@@ -92,10 +92,8 @@ extension EventIndex {
             var index = self.index
             self.index = EventIndex()
             ids = GrowingIDTable()
-            index.idsByDocument.compact()
-            index.documentsBySHA.compact()
+            index.documents.compact()
             index.pathToSHA.compact()
-            index.currentSeq.compact()
             let all = store.tier
             store = TierBuilder()
             // Sorted as positions, by (start, precision) packed into one integer and then id.

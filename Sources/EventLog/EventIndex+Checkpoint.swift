@@ -20,10 +20,8 @@ extension EventIndex {
             if let order { w.order(order) }
         }
         // The maps as their packed arrays: no document is made whole.
-        try idsByDocument.write(to: &w)
-        try documentsBySHA.write(to: &w)
+        try documents.write(to: &w)
         try pathToSHA.write(to: &w)
-        try currentSeq.write(to: &w)
         try happenings.write(to: &w)
         try w.flush()
     }
@@ -46,10 +44,8 @@ extension EventIndex {
             let id = try r.string()
             changedIDs[id] = .some(try r.bool() ? try r.order() : nil)
         }
-        idsByDocument = try LayeredMap(from: &r)
-        documentsBySHA = try LayeredMap(from: &r)
+        documents = try LayeredMap(from: &r)
         pathToSHA = try LayeredMap(from: &r)
-        currentSeq = try LayeredMap(from: &r)
         // Stored, not rebuilt: rebuilding it from the tiers took most of a start. What is
         // stored is the table kept as the events came and went, as the writer had it.
         happenings = try HappeningTable(from: &r)

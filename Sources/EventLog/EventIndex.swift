@@ -42,13 +42,11 @@ public struct EventIndex: Sendable {
     /// Events indexed and not withdrawn.
     var indexedCount = 0
     // Layered, like the tiers, so an append never copies a large map.
-    var idsByDocument = LayeredMap<IDList>()
-    /// Documents by SHA-256: every version ever logged.
-    var documentsBySHA = LayeredMap<DocumentRecord>()
+    /// Documents by SHA-256, every version ever logged, each with its seq while it is
+    /// current and its indexed events' ids.
+    var documents = LayeredMap<DocumentEntry>()
     /// The newest document logged for each path.
     var pathToSHA = LayeredMap<String>()
-    /// When each current document was logged, to list them in that order.
-    var currentSeq = LayeredMap<UInt64>()
     /// The happenings several current reports share (`EventIndex+Happenings.swift`).
     var happenings = HappeningTable()
     public internal(set) var lastSeq: UInt64 = 0
@@ -81,7 +79,7 @@ public struct EventIndex: Sendable {
         noteArrivals(fresh)
         self.lastSeq = max(self.lastSeq, lastSeq)
         let topLayers = [
-            pathToSHA.topCount, documentsBySHA.topCount, currentSeq.topCount, idsByDocument.topCount,
+            pathToSHA.topCount, documents.topCount,
             happenings.topCount,
         ]
         if recent.count >= Self.recentLimit || topLayers.contains(where: { $0 >= Self.recentLimit }) {
@@ -127,9 +125,9 @@ public struct EventIndex: Sendable {
             if let order = storedOrder(id: id) { hidden[id] = order }
         }
         noteWithdrawals(retraction.events)
-        var documents: [String: String] = [:]
-        for id in retraction.events { documents[id] = hidden[id].flatMap(storedEvent(at:))?.source.document }
-        withdraw(retraction) { documents[$0] }
+        var documentOf: [String: String] = [:]
+        for id in retraction.events { documentOf[id] = hidden[id].flatMap(storedEvent(at:))?.source.document }
+        withdraw(retraction) { documentOf[$0] }
         self.lastSeq = max(self.lastSeq, lastSeq)
         if hidden.count >= Self.recentLimit { compact() }
     }
@@ -148,7 +146,7 @@ public struct EventIndex: Sendable {
     @discardableResult
     private mutating func register(document: DocumentRecord, events: [TimelineEvent], seq: UInt64) -> [TimelineEvent] {
         registerDocument(document, seq: seq)
-        var ids = idsByDocument[document.sha256] ?? IDList()
+        var ids = documents[document.sha256]?.ids ?? IDList()
         var added: [TimelineEvent] = []
         for e in events where storedOrder(id: e.id) == nil {
             changedIDs[e.id] = .some(EventOrder(e))
@@ -156,18 +154,20 @@ public struct EventIndex: Sendable {
             ids.append(e.id)
             added.append(e)
         }
-        if !events.isEmpty { idsByDocument[document.sha256] = ids }
+        if !events.isEmpty { documents[document.sha256]?.ids = ids }
         return added
     }
 
     /// Makes `document` what its path holds now, logged at `seq`.
     mutating func registerDocument(_ document: DocumentRecord, seq: UInt64) {
         if let previous = pathToSHA[document.path], previous != document.sha256 {
-            currentSeq[previous] = nil
+            documents[previous]?.currentSeq = nil
         }
-        documentsBySHA[document.sha256] = document
+        var entry = documents[document.sha256] ?? DocumentEntry(record: document, currentSeq: nil)
+        entry.record = document
+        entry.currentSeq = seq
+        documents[document.sha256] = entry
         pathToSHA[document.path] = document.sha256
-        currentSeq[document.sha256] = seq
     }
 
     /// - Parameter documentOf: the document an indexed event was read from.
@@ -185,10 +185,13 @@ public struct EventIndex: Sendable {
     /// lists, and the retraction's document out of the current ones.
     mutating func finishWithdrawal(_ retraction: Retraction, touched: [String: Set<String>]) {
         for (doc, ids) in touched {
-            idsByDocument[doc] = idsByDocument[doc]?.removing(ids)
+            if var entry = documents[doc] {
+                entry.ids = entry.ids.removing(ids)
+                documents[doc] = entry
+            }
         }
         if pathToSHA[retraction.path] == retraction.document {
-            currentSeq[retraction.document] = nil
+            documents[retraction.document]?.currentSeq = nil
         }
     }
 
@@ -226,10 +229,8 @@ public struct EventIndex: Sendable {
         self.hidden = [:]
         // Every indexed event is now in a tier with an id table.
         changedIDs = [:]
-        idsByDocument.compact()
-        documentsBySHA.compact()
+        documents.compact()
         pathToSHA.compact()
-        currentSeq.compact()
         happenings.compact()
     }
 
@@ -281,36 +282,37 @@ public struct EventIndex: Sendable {
 
     public func event(id: String) -> TimelineEvent? { storedOrder(id: id).flatMap(storedEvent(at:)) }
 
-    public func document(sha256: String) -> DocumentRecord? { documentsBySHA[sha256] }
+    public func document(sha256: String) -> DocumentRecord? { documents[sha256]?.record }
 
     /// The SHA-256 of the newest document logged for `path`.
     public func latest(path: String) -> String? { pathToSHA[path] }
 
     /// Documents logged, counting every version.
-    public var documentVersionCount: Int { documentsBySHA.count }
+    public var documentVersionCount: Int { documents.count }
 
     /// The current version of each path, in the order they were logged.
     ///
     /// - Complexity: O(d log d) in the number of documents.
     public var documentOrder: [String] {
-        currentSeq.entries.sorted { $0.value < $1.value }.map(\.key)
+        documents.compactMapEntries(packed: DocumentEntry.currentSeq(in:)) { $0.currentSeq }
+            .sorted { $0.value < $1.value }.map(\.key)
     }
 
     /// True when this content is what some path in the drop folder holds now.
     public func isCurrent(sha256: String) -> Bool {
-        guard let d = documentsBySHA[sha256] else { return false }
+        guard let d = document(sha256: sha256) else { return false }
         return pathToSHA[d.path] == sha256
     }
 
     /// True when a file with this path, size and modification time is already logged.
     public func hasFile(path: String, size: Int, modified: Double) -> Bool {
-        guard let sha = pathToSHA[path], let d = documentsBySHA[sha] else { return false }
+        guard let sha = pathToSHA[path], let d = document(sha256: sha) else { return false }
         // Times go through JSON as decimals: compare to the microsecond.
         return d.size == size && abs(d.modified - modified) < 1e-6
     }
 
     /// Ids of the indexed events read from a document.
-    public func eventIDs(ofDocument sha: String) -> [String] { idsByDocument[sha]?.ids ?? [] }
+    public func eventIDs(ofDocument sha: String) -> [String] { documents[sha]?.ids.ids ?? [] }
 
     public struct Page: Sendable {
         public var events: [TimelineEvent]

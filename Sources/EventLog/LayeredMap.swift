@@ -58,6 +58,23 @@ struct LayeredMap<Value: Packable>: Sendable {
 
     var values: [Value] { entries.map(\.value) }
 
+    /// The entries `transform` keeps, reading a base entry's bytes without making its value.
+    ///
+    /// - Complexity: O(n).
+    func compactMapEntries<T>(
+        packed: (UnsafeRawBufferPointer) -> T?,
+        _ transform: (Value) -> T?
+    ) -> [(key: String, value: T)] {
+        var out: [(key: String, value: T)] = []
+        for k in 0..<base.count {
+            guard let t = base.withValueBytes(k, packed) else { continue }
+            let key = base.key(k)
+            if top.isEmpty || top[key] == nil { out.append((key, t)) }
+        }
+        for (k, v) in top { if let v, let t = transform(v) { out.append((k, t)) } }
+        return out
+    }
+
     /// Folds the top layer into a new base; the base's entries are copied as bytes.
     ///
     /// - Complexity: O(n) in the bytes of the base, when the top holds anything.

@@ -124,3 +124,47 @@ extension DocumentRecord: Packable {
         )
     }
 }
+
+/// Everything the index keeps about one logged document version, under its SHA-256
+/// (`EventIndex.documents`): one key for the record, its seq and its event ids.
+struct DocumentEntry: Packable, Equatable {
+    var record: DocumentRecord
+    /// When it was logged, while it is what its path holds; `nil` once replaced or withdrawn.
+    var currentSeq: UInt64?
+    /// Its indexed events, in the order they were added.
+    var ids = IDList()
+
+    init(record: DocumentRecord, currentSeq: UInt64?) {
+        self.record = record
+        self.currentSeq = currentSeq
+    }
+
+    // The seq first, at a fixed place, so listing the current documents reads nothing else.
+    func pack(into bytes: inout [UInt8]) {
+        bytes.append(currentSeq == nil ? 0 : 1)
+        bytes.pack(currentSeq ?? 0)
+        bytes.pack(ids.bytes.count)
+        bytes += ids.bytes
+        record.pack(into: &bytes)
+    }
+
+    init(unpacking bytes: UnsafeRawBufferPointer) {
+        var r = PackedReader(bytes)
+        currentSeq = Self.currentSeq(in: bytes)
+        _ = r.byte()
+        _ = r.u64()
+        // Bounded by what is there: damaged bytes give a wrong entry, never a trap.
+        let start = min(17, bytes.count)
+        let n = max(0, min(r.int(), bytes.count - start))
+        ids = IDList(bytes: Array(UnsafeRawBufferPointer(rebasing: bytes[start..<start + n])))
+        record = DocumentRecord(unpacking: UnsafeRawBufferPointer(rebasing: bytes[(start + n)...]))
+    }
+
+    /// The seq of a packed entry, read without the rest.
+    static func currentSeq(in bytes: UnsafeRawBufferPointer) -> UInt64? {
+        var r = PackedReader(bytes)
+        let has = r.byte() == 1
+        let seq = r.u64()
+        return has ? seq : nil
+    }
+}

@@ -44,9 +44,12 @@ struct PackedMap<Value: Packable>: Sendable {
 
     func key(_ k: Int) -> String { withKey(k) { String(decoding: $0, as: UTF8.self) } }
 
-    func value(_ k: Int) -> Value {
+    func value(_ k: Int) -> Value { withValueBytes(k) { Value(unpacking: $0) } }
+
+    /// Calls `body` with entry `k`'s value as bytes.
+    func withValueBytes<R>(_ k: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         let (start, end) = (valueStarts[k], valueStarts[k + 1])
-        return valueBytes.withUnsafeBytes { Value(unpacking: UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+        return valueBytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
     }
 
     @inline(__always) private func withKey<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

@@ -97,6 +97,15 @@ import TimelineCore
             #expect(bytes.withUnsafeBytes { DocumentRecord(unpacking: $0) } == d)
             // Cut short, the bytes still read as some document, never a trap.
             _ = bytes.dropLast(5).withUnsafeBytes { DocumentRecord(unpacking: $0) }
+            var entry = DocumentEntry(record: d, currentSeq: 42)
+            entry.ids = IDList(["\(d.sha256)-0", "\(d.sha256)-1"])
+            var packed: [UInt8] = []
+            entry.pack(into: &packed)
+            #expect(packed.withUnsafeBytes { DocumentEntry(unpacking: $0) } == entry)
+            #expect(packed.withUnsafeBytes { DocumentEntry.currentSeq(in: $0) } == 42)
+            for cut in [1, 9, 17, 20, packed.count - 1] {
+                _ = packed.prefix(cut).withUnsafeBytes { DocumentEntry(unpacking: $0) }
+            }
         }
     }
 }
