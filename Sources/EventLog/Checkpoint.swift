@@ -14,8 +14,8 @@ import Darwin
 /// before `logOffset`), and it is of this format version and passes its
 /// checksums; anything else means a full replay.
 struct Checkpoint: Sendable {
-    /// Format version: a checkpoint of any other is not read.
-    static let version: UInt64 = 1
+    /// Format version: a checkpoint of any other is not read. 2: with the happening table.
+    static let version: UInt64 = 2
     static let magic: UInt64 = 0x3154_4E49_4F50_4B43  // "CKPOINT1"
 
     var index: EventIndex

@@ -19,34 +19,10 @@ extension EventIndex {
             w.bool(order != nil)
             if let order { w.order(order) }
         }
-        // Every document's id list in one block, with where each ends.
-        let lists = idsByDocument.entries
-        w.int(lists.count)
-        var listBytes: [UInt8] = []
-        var listEnds: [Int] = []
-        listEnds.reserveCapacity(lists.count)
-        for (sha, list) in lists {
-            w.string(sha)
-            listBytes += list.bytes
-            listEnds.append(listBytes.count)
-        }
-        try w.array(listBytes)
-        try w.array(listEnds)
-        let documents = documentsBySHA.values
-        w.int(documents.count)
-        for d in documents { w.document(d) }
-        let paths = pathToSHA.entries
-        w.int(paths.count)
-        for (path, sha) in paths {
-            w.string(path)
-            w.string(sha)
-        }
-        let seqs = currentSeq.entries
-        w.int(seqs.count)
-        for (sha, seq) in seqs {
-            w.string(sha)
-            w.u64(seq)
-        }
+        // The maps as their packed arrays: no document is made whole.
+        try documents.write(to: &w)
+        try pathToSHA.write(to: &w)
+        try happenings.write(to: &w)
         try w.flush()
     }
 
@@ -68,54 +44,11 @@ extension EventIndex {
             let id = try r.string()
             changedIDs[id] = .some(try r.bool() ? try r.order() : nil)
         }
-        var shas: [String] = []
-        for _ in 0..<(try r.count()) { shas.append(try r.string()) }
-        let listBytes = try r.array(of: UInt8.self)
-        let listEnds = try r.array(of: Int.self)
-        guard listEnds.count == shas.count, zip([0] + listEnds, listEnds).allSatisfy({ $0 <= $1 }),
-            (listEnds.last ?? 0) <= listBytes.count
-        else { throw CheckpointError("bad id lists") }
-        let documentCount = try r.count()
-        var documents: [String: DocumentRecord] = [:]
-        documents.reserveCapacity(documentCount)
-        for _ in 0..<documentCount {
-            let d = try r.document()
-            documents[d.sha256] = d
-        }
-        documentsBySHA = LayeredMap(documents)
-        // The maps and the tiers' sources name the documents again: read, each name is a
-        // string of its own; the documents' copy is kept and the others dropped.
-        func shared(sha: String) -> String { documents[sha]?.sha256 ?? sha }
-        var lists: [String: IDList] = [:]
-        lists.reserveCapacity(shas.count)
-        var start = 0
-        for (sha, end) in zip(shas, listEnds) {
-            lists[shared(sha: sha)] = IDList(bytes: Array(listBytes[start..<end]))
-            start = end
-        }
-        idsByDocument = LayeredMap(lists)
-        let pathCount = try r.count()
-        var paths: [String: String] = [:]
-        paths.reserveCapacity(pathCount)
-        for _ in 0..<pathCount {
-            let path = try r.string()
-            let sha = shared(sha: try r.string())
-            paths[documents[sha].map { $0.path == path ? $0.path : path } ?? path] = sha
-        }
-        pathToSHA = LayeredMap(paths)
-        let seqCount = try r.count()
-        var seqs: [String: UInt64] = [:]
-        seqs.reserveCapacity(seqCount)
-        for _ in 0..<seqCount {
-            let sha = shared(sha: try r.string())
-            seqs[sha] = try r.u64()
-        }
-        currentSeq = LayeredMap(seqs)
-        main.share(documents)
-        recent.share(documents)
-        long.share(documents)
-        // Not stored: rebuilt in one pass, so a checkpoint never disagrees with its tiers.
-        happenings = HappeningTable(self)
+        documents = try LayeredMap(from: &r)
+        pathToSHA = try LayeredMap(from: &r)
+        // Stored, not rebuilt: rebuilding it from the tiers took most of a start. What is
+        // stored is the table kept as the events came and went, as the writer had it.
+        happenings = try HappeningTable(from: &r)
     }
 }
 
@@ -173,19 +106,6 @@ extension EventIndex.Tier {
         try check()
     }
 
-    /// Makes each source use its document's strings where they are equal.
-    mutating func share(_ documents: [String: DocumentRecord]) {
-        for k in sources.indices {
-            guard let d = documents[sources[k].document] else { continue }
-            let s = sources[k]
-            sources[k] = SourceReference(
-                path: d.path == s.path ? d.path : s.path,
-                title: d.title == s.title ? d.title : s.title,
-                document: d.sha256
-            )
-        }
-    }
-
     private func check() throws(CheckpointError) {
         let n = keys.count
         let columns = [
@@ -215,56 +135,10 @@ extension CheckpointWriter {
         int(o.precision)
         string(o.id)
     }
-
-    mutating func document(_ d: DocumentRecord) {
-        string(d.sha256)
-        string(d.path)
-        int(d.size)
-        u64(d.modified.bitPattern)
-        optional(d.title)
-        bool(d.dct != nil)
-        if let dct = d.dct { int(dct.dayNumber) }
-        optional(d.dctSource)
-        string(d.ingestedAt)
-        string(d.status.rawValue)
-        optional(d.reason)
-        int(d.eventCount)
-        optional(d.format)
-        optional(d.encoding)
-    }
 }
 
 extension CheckpointReader {
     mutating func order() throws(CheckpointError) -> EventOrder {
         EventOrder(startDay: try int(), precision: try int(), id: try string())
-    }
-
-    mutating func document() throws(CheckpointError) -> DocumentRecord {
-        let sha = try string()
-        let path = try string()
-        let size = try int()
-        let modified = Double(bitPattern: try u64())
-        let title = try optional()
-        let dct = try bool() ? CivilDate(dayNumber: try int()) : nil
-        let dctSource = try optional()
-        let ingestedAt = try string()
-        guard let status = DocumentRecord.Status(rawValue: try string()) else {
-            throw CheckpointError("bad document status")
-        }
-        return DocumentRecord(
-            sha256: sha,
-            path: path,
-            size: size,
-            modified: modified,
-            title: title,
-            dct: dct,
-            dctSource: dctSource,
-            ingestedAt: ingestedAt,
-            status: status,
-            reason: try optional(),
-            eventCount: try int(),
-            format: try optional(),
-            encoding: try optional()
-        )
     }
 }

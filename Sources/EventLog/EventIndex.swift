@@ -42,13 +42,11 @@ public struct EventIndex: Sendable {
     /// Events indexed and not withdrawn.
     var indexedCount = 0
     // Layered, like the tiers, so an append never copies a large map.
-    var idsByDocument = LayeredMap<String, IDList>()
-    /// Documents by SHA-256: every version ever logged.
-    var documentsBySHA = LayeredMap<String, DocumentRecord>()
+    /// Documents by SHA-256, every version ever logged, each with its seq while it is
+    /// current and its indexed events' ids.
+    var documents = LayeredMap<DocumentEntry>()
     /// The newest document logged for each path.
-    var pathToSHA = LayeredMap<String, String>()
-    /// When each current document was logged, to list them in that order.
-    var currentSeq = LayeredMap<String, UInt64>()
+    var pathToSHA = LayeredMap<String>()
     /// The happenings several current reports share (`EventIndex+Happenings.swift`).
     var happenings = HappeningTable()
     public internal(set) var lastSeq: UInt64 = 0
@@ -62,125 +60,6 @@ public struct EventIndex: Sendable {
         var builder = Builder()
         builder.add(group: records)
         self = builder.build()
-    }
-
-    /// Builds an index from a log read group by group, sorting once at the end.
-    public struct Builder {
-        private var index = EventIndex()
-        /// The events logged and not withdrawn, until `build` sorts them into tiers.
-        private var events: [String: TimelineEvent] = [:]
-        /// One copy of each place and organisation name, and of each source.
-        private var interner = Interner()
-
-        public init() {}
-
-        /// - Parameter expectedEvents: about how many events the log holds, so the maps
-        ///   are sized once instead of growing through every power of two.
-        public init(expectedEvents: Int) {
-            events.reserveCapacity(expectedEvents)
-            index.changedIDs.reserveCapacity(expectedEvents)
-        }
-
-        /// Takes records in log order (whole groups, or any run of them).
-        public mutating func add(group records: [SequencedRecord]) {
-            var pending: (DocumentRecord, UInt64)?
-            var groupEvents: [TimelineEvent] = []
-            func flush() {
-                if let (d, seq) = pending {
-                    for e in index.register(document: d, events: groupEvents, seq: seq) { events[e.id] = e }
-                }
-                pending = nil
-                groupEvents = []
-            }
-            for r in records {
-                switch r.record {
-                case .retraction(let retraction):
-                    flush()
-                    var documents: [String: String] = [:]
-                    for id in retraction.events { documents[id] = events.removeValue(forKey: id)?.source.document }
-                    index.withdraw(retraction) { documents[$0] }
-                case .document(let d):
-                    flush()
-                    pending = (d, r.seq)
-                case .event(let e):
-                    groupEvents.append(interner.intern(e))
-                }
-                index.lastSeq = max(index.lastSeq, r.seq)
-            }
-            flush()
-        }
-
-        /// The index, built by one sort; the builder is left empty.
-        ///
-        /// - Complexity: O(n log n).
-        public mutating func build() -> EventIndex {
-            var index = self.index
-            self.index = EventIndex()
-            index.idsByDocument.compact()
-            index.documentsBySHA.compact()
-            index.pathToSHA.compact()
-            index.currentSeq.compact()
-            let all = Array(events.values)
-            // Freed before the tiers are filled, so the two never take memory at once.
-            events = [:]
-            // Sorted as positions, by (start, precision) packed into one integer and then
-            // id: moving a million events around while sorting costs more than the comparisons.
-            let keys = all.map { e in Tier.key(startDay: e.start.dayNumber, precision: e.date.precision) }
-            var order = Array(0..<all.count)
-            order.sort { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : all[a].id < all[b].id }
-            var main = TierBuilder()
-            var long = TierBuilder()
-            // Sized exactly: a guess too small would double the largest array.
-            main.reserve(events: all.count, textBytes: all.reduce(0) { $0 + $1.id.utf8.count + $1.evidence.utf8.count })
-            for k in order {
-                let e = all[k]
-                if EventIndex.isLong(e) { long.append(e) } else { main.append(e) }
-            }
-            index.main = main.finish()
-            index.long = long.finish()
-            // Every indexed event is now in a tier with an id table.
-            index.changedIDs = [:]
-            index.happenings = HappeningTable(index)
-            return index
-        }
-    }
-
-    /// Shares one copy of the strings many events repeat: sources, places, organisations.
-    struct Interner {
-        private var names: [String: String] = [:]
-        private var lists: [[String]: [String]] = [:]
-        private var lastSource: SourceReference?
-
-        mutating func intern(_ e: TimelineEvent) -> TimelineEvent {
-            var e = e
-            if let last = lastSource, last == e.source {
-                e.source = last
-            } else {
-                e.source = SourceReference(
-                    path: name(e.source.path),
-                    title: e.source.title,
-                    document: e.source.document
-                )
-                lastSource = e.source
-            }
-            e.places = list(e.places)
-            e.organizations = list(e.organizations)
-            return e
-        }
-
-        private mutating func name(_ s: String) -> String {
-            if let known = names[s] { return known }
-            names[s] = s
-            return s
-        }
-
-        private mutating func list(_ l: [String]) -> [String] {
-            if l.isEmpty { return [] }
-            if let known = lists[l] { return known }
-            let shared = l.map { name($0) }
-            lists[shared] = shared
-            return shared
-        }
     }
 
     static func isLong(_ e: TimelineEvent) -> Bool { e.end.dayNumber - e.start.dayNumber + 1 > shortSpan }
@@ -200,7 +79,7 @@ public struct EventIndex: Sendable {
         noteArrivals(fresh)
         self.lastSeq = max(self.lastSeq, lastSeq)
         let topLayers = [
-            pathToSHA.topCount, documentsBySHA.topCount, currentSeq.topCount, idsByDocument.topCount,
+            pathToSHA.topCount, documents.topCount,
             happenings.topCount,
         ]
         if recent.count >= Self.recentLimit || topLayers.contains(where: { $0 >= Self.recentLimit }) {
@@ -246,9 +125,9 @@ public struct EventIndex: Sendable {
             if let order = storedOrder(id: id) { hidden[id] = order }
         }
         noteWithdrawals(retraction.events)
-        var documents: [String: String] = [:]
-        for id in retraction.events { documents[id] = hidden[id].flatMap(storedEvent(at:))?.source.document }
-        withdraw(retraction) { documents[$0] }
+        var documentOf: [String: String] = [:]
+        for id in retraction.events { documentOf[id] = hidden[id].flatMap(storedEvent(at:))?.source.document }
+        withdraw(retraction) { documentOf[$0] }
         self.lastSeq = max(self.lastSeq, lastSeq)
         if hidden.count >= Self.recentLimit { compact() }
     }
@@ -266,13 +145,8 @@ public struct EventIndex: Sendable {
     /// Records a document and those of its events not already indexed, which it returns.
     @discardableResult
     private mutating func register(document: DocumentRecord, events: [TimelineEvent], seq: UInt64) -> [TimelineEvent] {
-        if let previous = pathToSHA[document.path], previous != document.sha256 {
-            currentSeq[previous] = nil
-        }
-        documentsBySHA[document.sha256] = document
-        pathToSHA[document.path] = document.sha256
-        currentSeq[document.sha256] = seq
-        var ids = idsByDocument[document.sha256] ?? IDList()
+        registerDocument(document, seq: seq)
+        var ids = documents[document.sha256]?.ids ?? IDList()
         var added: [TimelineEvent] = []
         for e in events where storedOrder(id: e.id) == nil {
             changedIDs[e.id] = .some(EventOrder(e))
@@ -280,8 +154,20 @@ public struct EventIndex: Sendable {
             ids.append(e.id)
             added.append(e)
         }
-        if !events.isEmpty { idsByDocument[document.sha256] = ids }
+        if !events.isEmpty { documents[document.sha256]?.ids = ids }
         return added
+    }
+
+    /// Makes `document` what its path holds now, logged at `seq`.
+    mutating func registerDocument(_ document: DocumentRecord, seq: UInt64) {
+        if let previous = pathToSHA[document.path], previous != document.sha256 {
+            documents[previous]?.currentSeq = nil
+        }
+        var entry = documents[document.sha256] ?? DocumentEntry(record: document, currentSeq: nil)
+        entry.record = document
+        entry.currentSeq = seq
+        documents[document.sha256] = entry
+        pathToSHA[document.path] = document.sha256
     }
 
     /// - Parameter documentOf: the document an indexed event was read from.
@@ -292,11 +178,20 @@ public struct EventIndex: Sendable {
             indexedCount -= 1
             if let doc = documentOf(id) { touched[doc, default: []].insert(id) }
         }
+        finishWithdrawal(retraction, touched: touched)
+    }
+
+    /// Takes withdrawn ids (by the document they were read from) out of their documents'
+    /// lists, and the retraction's document out of the current ones.
+    mutating func finishWithdrawal(_ retraction: Retraction, touched: [String: Set<String>]) {
         for (doc, ids) in touched {
-            idsByDocument[doc] = idsByDocument[doc]?.removing(ids)
+            if var entry = documents[doc] {
+                entry.ids = entry.ids.removing(ids)
+                documents[doc] = entry
+            }
         }
         if pathToSHA[retraction.path] == retraction.document {
-            currentSeq[retraction.document] = nil
+            documents[retraction.document]?.currentSeq = nil
         }
     }
 
@@ -334,10 +229,8 @@ public struct EventIndex: Sendable {
         self.hidden = [:]
         // Every indexed event is now in a tier with an id table.
         changedIDs = [:]
-        idsByDocument.compact()
-        documentsBySHA.compact()
+        documents.compact()
         pathToSHA.compact()
-        currentSeq.compact()
         happenings.compact()
     }
 
@@ -389,36 +282,37 @@ public struct EventIndex: Sendable {
 
     public func event(id: String) -> TimelineEvent? { storedOrder(id: id).flatMap(storedEvent(at:)) }
 
-    public func document(sha256: String) -> DocumentRecord? { documentsBySHA[sha256] }
+    public func document(sha256: String) -> DocumentRecord? { documents[sha256]?.record }
 
     /// The SHA-256 of the newest document logged for `path`.
     public func latest(path: String) -> String? { pathToSHA[path] }
 
     /// Documents logged, counting every version.
-    public var documentVersionCount: Int { documentsBySHA.count }
+    public var documentVersionCount: Int { documents.count }
 
     /// The current version of each path, in the order they were logged.
     ///
     /// - Complexity: O(d log d) in the number of documents.
     public var documentOrder: [String] {
-        currentSeq.entries.sorted { $0.value < $1.value }.map(\.key)
+        documents.compactMapEntries(packed: DocumentEntry.currentSeq(in:)) { $0.currentSeq }
+            .sorted { $0.value < $1.value }.map(\.key)
     }
 
     /// True when this content is what some path in the drop folder holds now.
     public func isCurrent(sha256: String) -> Bool {
-        guard let d = documentsBySHA[sha256] else { return false }
+        guard let d = document(sha256: sha256) else { return false }
         return pathToSHA[d.path] == sha256
     }
 
     /// True when a file with this path, size and modification time is already logged.
     public func hasFile(path: String, size: Int, modified: Double) -> Bool {
-        guard let sha = pathToSHA[path], let d = documentsBySHA[sha] else { return false }
+        guard let sha = pathToSHA[path], let d = document(sha256: sha) else { return false }
         // Times go through JSON as decimals: compare to the microsecond.
         return d.size == size && abs(d.modified - modified) < 1e-6
     }
 
     /// Ids of the indexed events read from a document.
-    public func eventIDs(ofDocument sha: String) -> [String] { idsByDocument[sha]?.ids ?? [] }
+    public func eventIDs(ofDocument sha: String) -> [String] { documents[sha]?.ids.ids ?? [] }
 
     public struct Page: Sendable {
         public var events: [TimelineEvent]

@@ -1,10 +1,11 @@
 import Testing
+import TimelineCore
 
 @testable import EventLog
 
 @Suite struct LayeredMapTests {
     @Test func readsThroughTheLayersAndCounts() {
-        var m = LayeredMap(["a": 1, "b": 2])
+        var m = LayeredMap<UInt64>(["a": 1, "b": 2])
         m["c"] = 3
         m["a"] = 10
         m["b"] = nil
@@ -19,5 +20,92 @@ import Testing
         #expect(m.removeValue(forKey: "a") == 10)
         #expect(m.removeValue(forKey: "zz") == nil)
         #expect(m.count == 2)
+    }
+
+    /// Compaction folds changes into a new packed base, copying what did not change as bytes.
+    @Test func compactionKeepsEveryEntry() {
+        var m = LayeredMap<String>()
+        var model: [String: String] = [:]
+        var state: UInt64 = 3
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for step in 0..<3000 {
+            let key = "/drop/ключ-\(next(400)).txt"
+            if next(4) == 0 {
+                m[key] = nil
+                model[key] = nil
+            } else {
+                m[key] = "sha-\(step)"
+                model[key] = "sha-\(step)"
+            }
+            if step % 97 == 0 { m.compact() }
+        }
+        #expect(m.count == model.count)
+        #expect(Dictionary(uniqueKeysWithValues: m.entries.map { ($0.key, $0.value) }) == model)
+        m.compact()
+        #expect(m.topCount == 0 && m.base.count == model.count)
+        for (k, v) in model { #expect(m[k] == v) }
+        #expect(m["/drop/absent"] == nil)
+    }
+
+    @Test func idListsKeepTheirIDsInOrder() {
+        let ids = [
+            "63cbe1e4-0", "63cbe1e4-1", "63cbe1e4-10", "63cbe1e4-2", "", "x", "63cbe1e4-1", "встреча-1", "встреча-2",
+        ]
+        let list = IDList(ids)
+        #expect(list.ids == ids)
+        // Shared prefixes are stored once: far fewer bytes than the ids themselves.
+        #expect(list.bytes.count < ids.reduce(0) { $0 + $1.utf8.count })
+        // Read back from its bytes, it goes on from its last id.
+        var again = IDList(bytes: list.bytes)
+        again.append("встреча-3")
+        #expect(again.ids == ids + ["встреча-3"])
+        #expect(
+            list.removing(["63cbe1e4-1", "x"]).ids == [
+                "63cbe1e4-0", "63cbe1e4-10", "63cbe1e4-2", "", "встреча-1", "встреча-2",
+            ]
+        )
+        // Damaged bytes give a shorter list, not a trap.
+        #expect(IDList(bytes: Array(list.bytes.dropLast(3))).ids.count < ids.count)
+        #expect(IDList(bytes: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]).ids.isEmpty)
+    }
+
+    @Test func documentsComeBackFromTheirBytes() {
+        let documents = [
+            Fixtures.document("s1", path: "/drop/a.txt", events: 3),
+            DocumentRecord(
+                sha256: "s2",
+                path: "/drop/b — é.pdf",
+                size: 0,
+                modified: 1_700_000_000.123456,
+                title: nil,
+                dct: nil,
+                dctSource: nil,
+                ingestedAt: "2026-01-01T00:00:00Z",
+                status: .failed,
+                reason: "not a PDF",
+                eventCount: 0,
+                format: "pdf",
+                encoding: nil
+            ),
+        ]
+        for d in documents {
+            var bytes: [UInt8] = []
+            d.pack(into: &bytes)
+            #expect(bytes.withUnsafeBytes { DocumentRecord(unpacking: $0) } == d)
+            // Cut short, the bytes still read as some document, never a trap.
+            _ = bytes.dropLast(5).withUnsafeBytes { DocumentRecord(unpacking: $0) }
+            var entry = DocumentEntry(record: d, currentSeq: 42)
+            entry.ids = IDList(["\(d.sha256)-0", "\(d.sha256)-1"])
+            var packed: [UInt8] = []
+            entry.pack(into: &packed)
+            #expect(packed.withUnsafeBytes { DocumentEntry(unpacking: $0) } == entry)
+            #expect(packed.withUnsafeBytes { DocumentEntry.currentSeq(in: $0) } == 42)
+            for cut in [1, 9, 17, 20, packed.count - 1] {
+                _ = packed.prefix(cut).withUnsafeBytes { DocumentEntry(unpacking: $0) }
+            }
+        }
     }
 }
