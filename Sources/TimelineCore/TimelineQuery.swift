@@ -115,6 +115,10 @@ extension TimelineQuery {
             source = q.source?.lowercased()
         }
 
+        /// Whether `matches(startDay:…)` reads the places, organisations or source: an index
+        /// can leave them out (pass empty ones) when it does not, and copy nothing.
+        public var readsNames: Bool { place != nil || organization != nil || source != nil }
+
         /// True when the event starts after `to`: in start order, nothing after it can match.
         public func startsTooLate(_ e: TimelineEvent) -> Bool { to.map { e.start > $0 } ?? false }
 
