@@ -71,14 +71,14 @@ extension EventIndex {
         // event is made from the columns only for what it cannot decide.
         let tiers = cursor.tiers
         while let (t, k) = cursor.nextPosition() {
-            let step = Self.step(tiers[t].events[k], matcher: matcher, skipping: seen)
-            let mayShare: Bool
-            switch step {
-            case .stop: return Page(events: out, next: nil)
-            case .skip: continue
-            case .match(let share): mayShare = share
-            }
-            let id = tiers[t].orders[k].id
+            if matcher.startsTooLate(startDay: tiers[t].startDay(k)) { return Page(events: out, next: nil) }
+            guard tiers[t].matches(matcher, k) else { continue }
+            // Whether it can have other reports (`HappeningTable.mayShare`), from the columns.
+            let mayShare =
+                tiers[t].precision(k) <= Happening.coarsestPrecision
+                && !tiers[t].lists[Int(tiers[t].placeLists[k])].isEmpty
+            let id = tiers[t].id(k)
+            if mayShare && !seen.isEmpty && seen.contains(id) { continue }
             if isHidden(id) { continue }
             var mentions: [Mention]?
             if mayShare, let happening = happenings.happening(of: id) {
@@ -95,32 +95,12 @@ extension EventIndex {
             } else if out.count == limit {
                 return Page(events: out, next: lastOrder)
             }
-            var entry = tiers[t].events[k]
+            var entry = tiers[t].event(at: k)
             entry.mentions = mentions  // set here only, never taken from storage
+            lastOrder = EventOrder(startDay: tiers[t].startDay(k), precision: tiers[t].precision(k), id: id)
             out.append(entry)
-            lastOrder = tiers[t].orders[k]
         }
         return Page(events: out, next: nil)
-    }
-
-    private enum Step {
-        /// Nothing from here on can start in time.
-        case stop
-        case skip
-        /// It matches; `mayShare` when it can have other reports (`HappeningTable.mayShare`).
-        case match(mayShare: Bool)
-    }
-
-    /// What `mergedQuery` does with one event, decided without copying it.
-    private static func step(
-        _ e: borrowing TimelineEvent,
-        matcher: TimelineQuery.Matcher,
-        skipping seen: Set<String>
-    ) -> Step {
-        if matcher.startsTooLate(e) { return .stop }
-        let mayShare = HappeningTable.mayShare(e)
-        if mayShare && !seen.isEmpty && seen.contains(e.id) { return .skip }
-        return matcher.matches(e) ? .match(mayShare: mayShare) : .skip
     }
 
     /// One event with the other reports of its happening, as `mergedQuery` shows it.

@@ -49,6 +49,8 @@ public struct EventIndex: Sendable {
     var pathToSHA = LayeredMap<String>()
     /// The happenings several current reports share (`EventIndex+Happenings.swift`).
     var happenings = HappeningTable()
+    /// Which events of `main` hold each word of their evidence, once built (`EvidenceWords`).
+    var evidenceWords = EvidenceWordsSlot()
     public internal(set) var lastSeq: UInt64 = 0
 
     public init() {}
@@ -204,6 +206,9 @@ public struct EventIndex: Sendable {
         merged.reserve(events: main.count + recent.count, textBytes: main.text.count + recent.text.count)
         var fromMain = TierBuilder.Remap(main)
         var fromRecent = TierBuilder.Remap(recent)
+        // Where each entry goes (-1: dropped), so the evidence postings follow without a rebuild.
+        var mainMoves = [Int32](repeating: -1, count: main.count)
+        var recentMoves = [Int32](repeating: -1, count: recent.count)
         var m = 0
         var r = 0
         while m < main.count || r < recent.count {
@@ -211,10 +216,12 @@ public struct EventIndex: Sendable {
             if takeMain {
                 m += 1
                 if !hidden.isEmpty && hidden[main.id(m - 1)] != nil { continue }
+                mainMoves[m - 1] = Int32(merged.tier.count)
                 merged.append(from: main, m - 1, &fromMain)
             } else {
                 r += 1
                 if !hidden.isEmpty && hidden[recent.id(r - 1)] != nil { continue }
+                recentMoves[r - 1] = Int32(merged.tier.count)
                 merged.append(from: recent, r - 1, &fromRecent)
             }
         }
@@ -223,9 +230,17 @@ public struct EventIndex: Sendable {
         for k in 0..<long.count where hidden.isEmpty || hidden[long.id(k)] == nil {
             keptLong.append(from: long, k, &fromLong)
         }
+        let (oldMain, oldRecent) = (main, recent)
         main = merged.finish()
         recent = Tier()
         long = keptLong.finish()
+        evidenceWords = evidenceWords.compacted(
+            main: oldMain,
+            mainMoves: mainMoves,
+            recent: oldRecent,
+            recentMoves: recentMoves,
+            into: main
+        )
         self.hidden = [:]
         // Every indexed event is now in a tier with an id table.
         changedIDs = [:]
@@ -244,7 +259,7 @@ public struct EventIndex: Sendable {
             return true
         }
         if remove(from: &recent) || remove(from: &long) { return }
-        _ = remove(from: &main)
+        if remove(from: &main) { evidenceWords = evidenceWords.renewed() }
     }
 
     /// The event stored at `order`, withdrawn or not.
@@ -334,9 +349,10 @@ public struct EventIndex: Sendable {
         while let (t, k) = cursor.next() {
             // In start order: nothing after this can start in time.
             if let toDay, cursor.tiers[t].startDay(k) > toDay { break }
+            // Checked in place: only what matches is made whole.
+            if !cursor.tiers[t].matches(matcher, k) { continue }
             let e = cursor.tiers[t].event(at: k)
             if !hidden.isEmpty && hidden[e.id] != nil { continue }
-            if !matcher.matches(e) { continue }
             if out.count == limit {
                 return Page(events: out, next: out.last.map(EventOrder.init))
             }
@@ -366,6 +382,8 @@ public struct EventIndex: Sendable {
         var toDay = Int.max
         var types: UInt8 = 0xFF
         var signature = EvidenceSignature.empty
+        /// The query's words as the matcher folds them, when every one is ASCII (else none).
+        var words: [[UInt8]] = []
 
         static let all = Prefilter()
 
@@ -379,7 +397,8 @@ public struct EventIndex: Sendable {
             // matched after full lower-casing, which pairs of bytes cannot stand for.
             let words = q.text.map { $0.lowercased().split(whereSeparator: \.isWhitespace) } ?? []
             if words.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
-                signature = EvidenceSignature(words: words.map { Array($0.utf8) })
+                self.words = words.map { Array($0.utf8) }
+                signature = EvidenceSignature(words: self.words)
             }
         }
 
@@ -395,6 +414,10 @@ public struct EventIndex: Sendable {
         let tiers: [Tier]
         var positions: [Int]
         let filter: Prefilter
+        /// The only positions of `main` that can hold the query's words, when its postings
+        /// are ready and narrow the search (`EvidenceWords`), and how far they have been walked.
+        var mainCandidates: ArraySlice<UInt32>?
+        var nextCandidate = 0
 
         init(_ index: EventIndex, after: EventOrder?, filter: Prefilter) {
             tiers = [index.main, index.recent, index.long]
@@ -407,6 +430,23 @@ public struct EventIndex: Sendable {
                 // The long tier holds events that may start any time before `from`.
                 guard k < 2, let earliest else { return afterCursor }
                 return max(afterCursor, tier.lowerBound(earliest))
+            }
+            if !filter.words.isEmpty {
+                if let words = index.evidenceWords.words(for: index.main) {
+                    mainCandidates = words.candidates(for: filter.words)
+                } else {
+                    index.evidenceWords.startBuilding(index.main)
+                }
+            }
+            if let candidates = mainCandidates {
+                // The first candidate at or after where the walk of `main` starts.
+                var lo = candidates.startIndex
+                var hi = candidates.endIndex
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if Int(candidates[mid]) < positions[0] { lo = mid + 1 } else { hi = mid }
+                }
+                nextCandidate = lo
             }
         }
 
@@ -421,7 +461,10 @@ public struct EventIndex: Sendable {
             var best = -1
             var bestAt = 0
             for k in 0..<tiers.count {
-                let p = Self.advance(tiers[k], from: positions[k], filter)
+                let p =
+                    k == 0 && mainCandidates != nil
+                    ? Self.advanceCandidates(tiers[0], from: positions[0], filter, mainCandidates, &nextCandidate)
+                    : Self.advance(tiers[k], from: positions[k], filter)
                 positions[k] = p
                 guard p < tiers[k].count else { continue }
                 if best < 0 || Tier.less(tiers[k], p, tiers[best], bestAt) {
@@ -432,6 +475,30 @@ public struct EventIndex: Sendable {
             guard best >= 0 else { return nil }
             positions[best] = bestAt + 1
             return (best, bestAt)
+        }
+
+        /// `advance` in `main` through its candidates only.
+        private static func advanceCandidates(
+            _ tier: borrowing Tier,
+            from start: Int,
+            _ filter: Prefilter,
+            _ candidates: ArraySlice<UInt32>?,
+            _ next: inout Int
+        ) -> Int {
+            guard let candidates else { return tier.count }
+            var i = next
+            defer { next = i }
+            while i < candidates.endIndex {
+                let p = Int(candidates[i])
+                if p < start {
+                    i += 1
+                    continue
+                }
+                if tier.startDay(p) > filter.toDay { break }
+                if filter.admits(tier, p) { return p }
+                i += 1
+            }
+            return tier.count
         }
 
         /// The first position from `start` the prefilter admits; the tier's end when none can.

@@ -93,6 +93,8 @@ public actor EventStore {
         // The builder's maps are gone now: hand their pages back rather than keep them as free heap.
         Self.returnFreeMemory()
         self.index = index
+        // Off the start-up path: word queries scan until the postings are ready.
+        index.prepareEvidenceWords()
         nextSeq = scan.lastSeq + 1
         published = Mutex(index)
         changes = LogChangeReader(path: logPath)

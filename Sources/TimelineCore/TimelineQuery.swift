@@ -97,10 +97,15 @@ extension TimelineQuery {
         let placeIsASCII: Bool
         let organization: String?
         let source: String?
+        /// `from` and `to` as day numbers, for `matches(startDay:…)`.
+        let fromDay: Int?
+        let toDay: Int?
 
         public init(_ q: TimelineQuery) {
             from = q.from
             to = q.to
+            fromDay = q.from?.dayNumber
+            toDay = q.to?.dayNumber
             types = q.types
             words = q.text.map { $0.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) } ?? []
             asciiWords = words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? words.map { Array($0.utf8) } : nil
@@ -110,31 +115,63 @@ extension TimelineQuery {
             source = q.source?.lowercased()
         }
 
+        /// Whether `matches(startDay:…)` reads the places, organisations or source: an index
+        /// can leave them out (pass empty ones) when it does not, and copy nothing.
+        public var readsNames: Bool { place != nil || organization != nil || source != nil }
+
         /// True when the event starts after `to`: in start order, nothing after it can match.
         public func startsTooLate(_ e: TimelineEvent) -> Bool { to.map { e.start > $0 } ?? false }
 
+        /// `startsTooLate` for an event starting on this day number.
+        public func startsTooLate(startDay: Int) -> Bool { toDay.map { startDay > $0 } ?? false }
+
         public func matches(_ e: TimelineEvent) -> Bool {
-            if let from, e.end < from { return false }
-            if let to, e.start > to { return false }
-            if !types.isEmpty && !types.contains(e.type) { return false }
-            if let place, !e.places.contains(where: { Self.equalFoldingASCII($0, place, bIsASCII: placeIsASCII) }) {
+            var evidence = e.evidence
+            return evidence.withUTF8 { bytes in
+                matches(
+                    startDay: e.start.dayNumber,
+                    endDay: e.end.dayNumber,
+                    type: e.type,
+                    places: e.places,
+                    organizations: e.organizations,
+                    source: e.source,
+                    evidence: bytes
+                )
+            }
+        }
+
+        /// `matches` on an event's parts, its evidence as UTF-8: what an index that stores
+        /// events as columns checks without making the event.
+        public func matches(
+            startDay: Int,
+            endDay: Int,
+            type: EventType,
+            places: [String],
+            organizations: [String],
+            source eventSource: SourceReference,
+            evidence: UnsafeBufferPointer<UInt8>
+        ) -> Bool {
+            if let fromDay, endDay < fromDay { return false }
+            if let toDay, startDay > toDay { return false }
+            if !types.isEmpty && !types.contains(type) { return false }
+            if let place, !places.contains(where: { Self.equalFoldingASCII($0, place, bIsASCII: placeIsASCII) }) {
                 return false
             }
-            if let organization, !e.organizations.contains(where: { $0.lowercased().contains(organization) }) {
+            if let organization, !organizations.contains(where: { $0.lowercased().contains(organization) }) {
                 return false
             }
             if let source {
                 let hit =
-                    e.source.path.lowercased().contains(source)
-                    || (e.source.title?.lowercased().contains(source) ?? false)
-                    || e.source.document.hasPrefix(source)
+                    eventSource.path.lowercased().contains(source)
+                    || (eventSource.title?.lowercased().contains(source) ?? false)
+                    || eventSource.document.hasPrefix(source)
                 if !hit { return false }
             }
             if !words.isEmpty {
                 if let asciiWords {
-                    for w in asciiWords where !Self.contains(e.evidence, foldingASCII: w) { return false }
+                    for w in asciiWords where !Self.contains(evidence, foldingASCII: w) { return false }
                 } else {
-                    let evidence = e.evidence.lowercased()
+                    let evidence = String(decoding: evidence, as: UTF8.self).lowercased()
                     for w in words where !evidence.contains(w) { return false }
                 }
             }
@@ -143,22 +180,25 @@ extension TimelineQuery {
 
         /// Whether `text` contains `needle` (lower-case ASCII bytes), ignoring ASCII case.
         static func contains(_ text: String, foldingASCII needle: [UInt8]) -> Bool {
-            guard let first = needle.first else { return true }
             var text = text
-            return text.withUTF8 { hay in
-                guard hay.count >= needle.count else { return false }
-                var i = 0
-                let last = hay.count - needle.count
-                while i <= last {
-                    if fold(hay[i]) == first {
-                        var k = 1
-                        while k < needle.count && fold(hay[i + k]) == needle[k] { k += 1 }
-                        if k == needle.count { return true }
-                    }
-                    i += 1
+            return text.withUTF8 { contains($0, foldingASCII: needle) }
+        }
+
+        /// Whether the UTF-8 bytes `hay` contain `needle` (lower-case ASCII bytes), ignoring ASCII case.
+        static func contains(_ hay: UnsafeBufferPointer<UInt8>, foldingASCII needle: [UInt8]) -> Bool {
+            guard let first = needle.first else { return true }
+            guard hay.count >= needle.count else { return false }
+            var i = 0
+            let last = hay.count - needle.count
+            while i <= last {
+                if fold(hay[i]) == first {
+                    var k = 1
+                    while k < needle.count && fold(hay[i + k]) == needle[k] { k += 1 }
+                    if k == needle.count { return true }
                 }
-                return false
+                i += 1
             }
+            return false
         }
 
         /// Equal ignoring case; `b` is already lower case. ASCII `b` is compared byte by byte.

@@ -21,6 +21,11 @@ struct Measure: AsyncParsableCommand {
     @Option(help: "Concurrent clients for the throughput run.") var clients = 32
     @Option(help: "Seconds the throughput run lasts.") var seconds = 5
     @Option(help: "Articles dropped for the drop-to-queryable run.") var drops = 20
+    @Option(
+        help:
+            "Seconds to wait after start-up before the queries, so work the daemon does in the background after start (building its word postings) is not timed with them."
+    )
+    var settle = 0.0
 
     func run() async throws {
         let work = "/tmp/tlbench-\(getpid())"
@@ -59,6 +64,10 @@ struct Measure: AsyncParsableCommand {
         report("events in the log", "\(stats.events)")
         report("start-up to first answered query", Self.ms(startup!))
         report("resident memory after start-up", Self.rss(daemon.processIdentifier))
+        if settle > 0 {
+            try await Task.sleep(for: .milliseconds(Int(settle * 1000)))
+            report("resident memory after settling \(settle) s", Self.rss(daemon.processIdentifier))
+        }
 
         var rng = BenchRandom(seed: 99)
         let monthQueries = (0..<queries).map { _ -> QueryParams in
