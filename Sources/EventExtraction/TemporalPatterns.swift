@@ -105,7 +105,11 @@ extension TemporalPattern {
             }
             guard let (n, nl) = c.ordinal(k) else { return nil }
             k += nl
-            if c.isDash(k) { k += 1 }
+            if c.isDash(k) {
+                // "the third-quarter loss": the article belongs to the noun the adjective qualifies.
+                if c.word(i, "the") { return nil }
+                k += 1
+            }
             if c.word(k, "quarter") {
                 q = n
             } else if c.word(k, "half") {
@@ -372,13 +376,21 @@ extension TemporalPattern {
         if let (v, vl) = c.count(k) {
             n = v
             k += vl
-            if c.isDash(k) { k += 1 }
+            if c.isDash(k) {
+                // "the two-week strike": the article belongs to the noun the adjective qualifies.
+                if k - vl == i + 1, c.word(i, "the") { return nil }
+                k += 1
+            }
         } else if k == i {
             return nil
         } else if let w = c.t(k), w.lower.hasSuffix("s") {
             n = 0  // "recent years", "the coming months": an unknown amount
         }
         guard let u = c.unit(k) else { return nil }
+        // "three-quarters of its food", "a quarter of the market" are fractions.
+        if u == "Q", c.word(k + 1, "of"), c.word(k + 2, in: Self.fractionFollowers) {
+            return nil
+        }
         // "a year ago" is a date; "2024 year" is not a duration.
         if c.shift(k + 1) != nil { return nil }
         if let t = c.t(k - 1), t.kind == .number, t.digitCount == 4 { return nil }
@@ -397,6 +409,12 @@ extension TemporalPattern {
         }
         return PatternMatch(length: k + 1 - i, reference: .duration(value))
     }
+
+    /// Words after "quarters of" that make it a fraction of something: "a quarter of the market".
+    static let fractionFollowers: Set<String> = [
+        "the", "a", "an", "its", "their", "his", "her", "our", "all", "this", "that", "these", "those", "them",
+        "it", "us",
+    ]
 
     /// Words that open a duration: "the past two years", "the first nine months", "recent weeks".
     static let durationWords: Set<String> = [

@@ -82,6 +82,7 @@ struct TemporalTagger: Sendable {
             if c.tokens[i].kind == .word, c.entries[i].startsModifier,
                 let (mod, coreStart) = modifier(c, at: i), let m = bestMatch(c, at: coreStart), m.rangeEnd == nil,
                 m.reference.timexType == "DATE" || m.reference.timexType == "TIME"
+                    || (m.reference.timexType == "DURATION" && Self.boundMods.contains(mod))
             {
                 mentions.append(
                     TemporalMention(
@@ -118,6 +119,9 @@ struct TemporalTagger: Sendable {
         markSpans(&mentions, c)
         return mentions
     }
+
+    /// Mods that bound an amount, so that they also qualify a duration ("at least 30 days").
+    static let boundMods: Set<String> = ["LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"]
 
     /// A modifier phrase at `i`: its mod and where the expression it qualifies starts.
     private func modifier(_ c: PatternContext, at i: Int) -> (String, Int)? {

@@ -35,6 +35,10 @@ import TimelineCore
         ("“Work” began – in late 2019.", 18, 27, "DATE", "2019", "END"),
         ("after a three-year pause", 8, 18, "DURATION", "P3Y", nil),
         ("The ferry sails weekly.", 16, 22, "SET", "P1W", nil),
+        // A bound before a duration is part of it, with its mod; an article before an adjective is not.
+        ("Banks must wait at least 30 days.", 16, 32, "DURATION", "P30D", "EQUAL_OR_MORE"),
+        ("It was shut for nearly two years.", 16, 32, "DURATION", "P2Y", "LESS_THAN"),
+        ("The two-week strike ended.", 4, 12, "DURATION", "P2W", nil),
     ])
     func offsetsAndAttributes(
         _ input: String,
@@ -50,6 +54,12 @@ import TimelineCore
         #expect(t?.type == type)
         #expect(t?.value == value)
         #expect(t?.mod == mod)
+    }
+
+    /// Fractions of a whole are no quarters of a year.
+    @Test(arguments: ["Iraq imports about three-quarters of its food.", "Funds hold a quarter of the market."])
+    func fractionIsNoDuration(_ input: String) {
+        #expect(TestSupport.timexes(input).isEmpty)
     }
 
     /// Numbers that are not years.
