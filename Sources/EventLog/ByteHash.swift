@@ -26,6 +26,23 @@ enum ByteHash {
     /// Folds `value` into `h`, so a sequence of hashes gives one.
     static func combine(_ h: UInt64, _ value: UInt64) -> UInt64 { mix(h &* 0x94D0_49BB_1331_11EB ^ value) }
 
+    /// An open-addressing table for `count` entries (linear probing, at most half full): each slot
+    /// holds an entry's number or -1. `hash` gives entry k's hash.
+    ///
+    /// - Complexity: O(n) for n entries.
+    static func slots(count n: Int, hash: (Int) -> UInt64) -> [Int32] {
+        var capacity = 16
+        while capacity < 2 * n { capacity *= 2 }
+        let mask = capacity - 1
+        var slots = [Int32](repeating: -1, count: capacity)
+        for k in 0..<n {
+            var h = Int(truncatingIfNeeded: hash(k)) & mask
+            while slots[h] >= 0 { h = (h + 1) & mask }
+            slots[h] = Int32(k)
+        }
+        return slots
+    }
+
     static func mix(_ x: UInt64) -> UInt64 {
         var z = x &+ 0x9E37_79B9_7F4A_7C15
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -107,15 +107,7 @@ struct HappeningBase: Sendable {
             var base = self.base
             let n = base.reportCount
             guard n > 0 else { return base }
-            var capacity = 16
-            while capacity < 2 * n { capacity *= 2 }
-            let mask = capacity - 1
-            var slots = [Int32](repeating: -1, count: capacity)
-            for r in 0..<n {
-                var h = Int(truncatingIfNeeded: base.withID(r) { ByteHash.hash($0) }) & mask
-                while slots[h] >= 0 { h = (h + 1) & mask }
-                slots[h] = Int32(r)
-            }
+            let slots = ByteHash.slots(count: n) { r in base.withID(r) { ByteHash.hash($0) } }
             base.slots = slots
             return base
         }

@@ -92,15 +92,7 @@ struct PackedMap<Value: Packable>: Sendable {
             var map = self.map
             let n = map.count
             guard n > 0 else { return map }
-            var capacity = 16
-            while capacity < 2 * n { capacity *= 2 }
-            let mask = capacity - 1
-            var slots = [Int32](repeating: -1, count: capacity)
-            for k in 0..<n {
-                var h = Int(truncatingIfNeeded: map.withKey(k) { ByteHash.hash($0) }) & mask
-                while slots[h] >= 0 { h = (h + 1) & mask }
-                slots[h] = Int32(k)
-            }
+            let slots = ByteHash.slots(count: n) { k in map.withKey(k) { ByteHash.hash($0) } }
             map.slots = slots
             return map
         }
