@@ -34,6 +34,11 @@ struct Cues: Sendable {
         case freight
         case speech
         case cancellation
+        case possibility
+        case rate
+        case topic
+        case unfinished
+        case dateFor = "date-for"
     }
 
     /// Phrases of each kind, as lower-case word sequences; indexed by `Kind.ordinal`, as are the
@@ -75,6 +80,16 @@ struct Cues: Sendable {
         if end > 0, contains(kind, tokens[end - 1].lower) { return true }
         for p in phrases[kind.ordinal] where p.count <= end {
             if zip(p, tokens[(end - p.count)..<end]).allSatisfy({ $0 == $1.lower }) { return true }
+        }
+        return false
+    }
+
+    /// Whether a cue of `kind` starts at token `start`: "a year" in "trips a year".
+    func startsAt(_ kind: Kind, in tokens: [Token], _ start: Int) -> Bool {
+        guard start < tokens.count else { return false }
+        if contains(kind, tokens[start].lower) { return true }
+        for p in phrases[kind.ordinal] where start + p.count <= tokens.count {
+            if zip(p, tokens[start..<(start + p.count)]).allSatisfy({ $0 == $1.lower }) { return true }
         }
         return false
     }

@@ -102,7 +102,7 @@ struct EventClassifier: Sendable {
         allMentions: [TemporalMention],
         dct: CivilDate
     ) -> [Candidate] {
-        guard !dates.isEmpty else { return [] }
+        guard !dates.isEmpty, !isQuestion(tokens) else { return [] }
         let stems = tokens.map { $0.kind == .word ? Stemmer.stem($0.lower) : $0.lower }
         var inMention = [Bool](repeating: false, count: tokens.count)
         for m in allMentions { for k in m.first..<m.end { inMention[k] = true } }
@@ -110,6 +110,7 @@ struct EventClassifier: Sendable {
         // Only triggers consult clause scopes; "by DATE" targets need none.
         let scopes = hits.isEmpty ? [] : relativeClauses(tokens)
         let conditional = conditionalClauses(tokens)
+        let quotation = quotations(tokens)
 
         // Which dates can carry an event, and which only a deadline ("by 2035").
         var eligible: [(date: DatedMention, byOnly: Bool)] = []
@@ -121,7 +122,8 @@ struct EventClassifier: Sendable {
             // "Three days later, the city announced …" is a day.
             if case .shiftFromPrevious(let unit, _) = m.reference, unit != .day { continue }
             let before = m.first > 0 ? tokens[m.first - 1].lower : ""
-            if cues.contains(.noEventSignal, before) || conditional[m.first] || isDateline(tokens, m) { continue }
+            if cues.contains(.noEventSignal, before), !isNotUntil(tokens, m.first - 1) { continue }
+            if conditional[m.first] || isDateline(tokens, m) { continue }
             // "up 8 percent on 2021", "compared with 2021": a baseline of a comparison.
             if cues.endsBefore(.comparison, in: tokens, m.first)
                 || (m.first >= 2 && cues.contains(.baselinePreposition, before)
@@ -129,7 +131,9 @@ struct EventClassifier: Sendable {
             {
                 continue
             }
-            if before == "for", m.first >= 2, cues.contains(.planNoun, tokens[m.first - 2].lower) { continue }
+            // "a protocol on tourist exchanges for 2027": a period something is for, not its date
+            // ("scheduled for 5 May" is the happening's).
+            if before == "for", m.first >= 2, !cues.endsBefore(.dateFor, in: tokens, m.first - 1) { continue }
             // "2023 was the first year of …": a date as the subject of a description.
             if m.first == 0, m.end < tokens.count, Self.copulas.contains(tokens[m.end].lower) { continue }
             eligible.append((d, cues.endsBefore(.targetPreposition, in: tokens, m.first)))
@@ -200,6 +204,18 @@ struct EventClassifier: Sendable {
             {
                 continue
             }
+            // "we could open it next spring": a possibility.
+            if hit.first >= 1, tokens[hit.first].kind == .word, !tokens[hit.first - 1].isCapitalized,
+                cues.contains(.possibility, tokens[hit.first - 1].lower)
+            {
+                continue
+            }
+            // "the agreement on establishing the checkpoint": what the agreement is about.
+            if hit.first >= 1, tokens[hit.first].lower.hasSuffix("ing"),
+                cues.contains(.topic, tokens[hit.first - 1].lower)
+            {
+                continue
+            }
             var best: (cost: Int, date: DatedMention)?
             // Every date the trigger could take, for refining a year that names it.
             var possible: [(cost: Int, date: DatedMention)] = []
@@ -218,6 +234,9 @@ struct EventClassifier: Sendable {
                             : nil)
                 else { continue }
                 if related, d.mention.first < hit.first { continue }
+                // A quotation's dates are its own: "'… in the first quarter of next year,' he said at a
+                // meeting with journalists" dates no meeting.
+                if quotation[hit.first] != quotation[d.mention.first] { continue }
                 // "Officials announced on 2 August that the corridor would open": the date is the
                 // announcement's; what the "that" clause reports has no date of its own there.
                 if !hit.phrase.reporting, d.mention.end <= hit.first, reportsAfter(tokens, hits, d.mention, hit) {
@@ -382,7 +401,8 @@ struct EventClassifier: Sendable {
     static let phrasePrepositions: Set<String> = ["of", "for", "with", "between", "at", "on"]
 
     /// For each token, whether it stands in a condition: from "if" or "unless" to the clause's end,
-    /// or from an inverted auxiliary that opens the sentence ("Had the car opened in 2022, …").
+    /// or from an inverted auxiliary that opens the sentence ("Had the car opened in 2022, …"); a
+    /// condition that opens the sentence reaches to its end.
     func conditionalClauses(_ tokens: [Token]) -> [Bool] {
         var mask = [Bool](repeating: false, count: tokens.count)
         var k = 0
@@ -394,9 +414,22 @@ struct EventClassifier: Sendable {
                 k += 1
                 continue
             }
+            // "If Moscow agrees, we could open the route next spring": a condition that opens the
+            // sentence (or its quotation) makes the main clause after it conditional too, up to a
+            // colon or semicolon that starts a clause of its own.
+            let fronted = tokens[..<k].allSatisfy { $0.kind == .punct }
+            let quoted = k > 0 && ["\"", "\u{201C}"].contains(tokens[k - 1].text)
             while k < tokens.count, !isBarrier(tokens, k), !Self.hardBarriers.contains(tokens[k].text) {
                 mask[k] = true
                 k += 1
+            }
+            if fronted {
+                while k < tokens.count, !Self.hardBarriers.contains(tokens[k].text), tokens[k].text != ":",
+                    !(quoted && ["\"", "\u{201D}"].contains(tokens[k].text))
+                {
+                    mask[k] = true
+                    k += 1
+                }
             }
         }
         return mask
@@ -421,6 +454,13 @@ struct EventClassifier: Sendable {
 
     /// "was not signed", "has not yet been opened", "have yet to visit".
     func isNegated(_ tokens: [Token], _ first: Int) -> Bool {
+        // "was not signed until 2015": it was signed, in 2015.
+        let c = clause(tokens, around: first..<(first + 1))
+        if (first..<min(c.upperBound, first + Self.untilReach)).contains(where: {
+            cues.contains(.noEventSignal, tokens[$0].lower) && Self.untilWords.contains(tokens[$0].lower)
+        }) {
+            return false
+        }
         var k = first
         while k >= 0, first - k <= 2 {
             if cues.endsBefore(.negation, in: tokens, k) { return true }
@@ -430,6 +470,47 @@ struct EventClassifier: Sendable {
         return false
     }
 
+    static let untilWords: Set<String> = ["until", "till"]
+    static let untilReach = 6
+
+    /// Whether the "until" at `k` closes a negation in its clause: "was not signed until 2015".
+    func isNotUntil(_ tokens: [Token], _ k: Int) -> Bool {
+        guard k >= 0, Self.untilWords.contains(tokens[k].lower) else { return false }
+        let c = clause(tokens, around: k..<(k + 1))
+        let lo = max(c.lowerBound, k - Self.untilReach)
+        return (lo..<k).contains { cues.endsBefore(.negation, in: tokens, $0 + 1) }
+    }
+
+    /// A sentence that asks: "Will the bridge finally be opened this year?"
+    func isQuestion(_ tokens: [Token]) -> Bool {
+        guard let last = tokens.last(where: { !Self.closingMarks.contains($0.text) }) else { return false }
+        return last.text == "?" || last.text == "\u{FF1F}"
+    }
+
+    static let closingMarks: Set<String> = ["\"", "\u{201D}", "\u{2019}", "'", ")", "]"]
+
+    /// For each token, the quotation of speech it stands in (the index of its opening mark), or -1.
+    /// Only a quotation of at least `quotationWords` words counts: a quoted name ("the so-called
+    /// \"Ice Silk Road\" plan") is part of its sentence.
+    func quotations(_ tokens: [Token]) -> [Int] {
+        var owner = [Int](repeating: -1, count: tokens.count)
+        var open: Int?
+        for k in tokens.indices where tokens[k].kind == .punct {
+            let t = tokens[k].text
+            if let o = open, t == "\"" || t == "\u{201D}" {
+                if (o..<k).filter({ tokens[$0].kind == .word }).count >= Self.quotationWords {
+                    for j in o...k { owner[j] = o }
+                }
+                open = nil
+            } else if t == "\"" || t == "\u{201C}" {
+                open = k
+            }
+        }
+        return owner
+    }
+
+    static let quotationWords = 6
+
     /// A noun trigger that is the object of another type's trigger just before it ("ratified the treaty").
     /// Also the subject of another type's passive trigger right after it ("the reopening was approved").
     func isObject(of hits: [TriggerHit], _ hit: TriggerHit, _ tokens: [Token]) -> Bool {
@@ -438,7 +519,8 @@ struct EventClassifier: Sendable {
             if h.end <= hit.first {
                 return hit.first - h.end <= Self.objectReach
                     && (h.end..<hit.first).allSatisfy {
-                        tokens[$0].kind == .word && !Self.clauseWords.contains(tokens[$0].lower)
+                        (tokens[$0].kind == .word && !Self.clauseWords.contains(tokens[$0].lower))
+                            || (PatternContext.dashes.contains(tokens[$0].text) && !tokens[$0].spaceBefore)
                     }
             }
             return h.first >= hit.end && h.first - hit.end <= 3 && h.first > hit.end
@@ -735,6 +817,20 @@ struct EventClassifier: Sendable {
                 return true
             }
         }
+        // "rose to 800,000 trips in 2024": the trigger is the unit of a figure.
+        let n = trigger.lowerBound - 1
+        if n >= 1, tokens[n].kind == .number, !inMention[n],
+            (max(0, n - Self.statisticReach)..<n).contains(where: {
+                cues.contains(.statistic, tokens[$0].lower) && governsFigure(tokens, inMention: inMention, $0)
+                    && !(($0 + 1)..<n).contains(where: { isBarrier(tokens, $0) })
+            })
+        {
+            return true
+        }
+        // "three million cross-border trips a year": a count at a rate.
+        if tokens[trigger.upperBound - 1].lower.hasSuffix("s"), cues.startsAt(.rate, in: tokens, trigger.upperBound) {
+            return true
+        }
         return countedSubject(tokens, inMention: inMention, trigger)
     }
 
@@ -879,7 +975,13 @@ struct EventClassifier: Sendable {
         let c = clause(tokens, around: trigger)
         let lo = max(c.lowerBound, trigger.lowerBound - Self.documentWindow)
         let hi = min(c.upperBound, trigger.upperBound + Self.documentWindow)
-        if cues.occurs(.policyDocument, in: tokens, lo..<hi) { return true }
+        // "published a draft regulation for comment": not yet adopted.
+        if (lo..<hi).contains(where: {
+            cues.contains(.policyDocument, tokens[$0].lower)
+                && !($0 > 0 && cues.contains(.unfinished, tokens[$0 - 1].lower))
+        }) {
+            return true
+        }
         let comma = c.lowerBound - 1
         guard comma >= 1, tokens[comma].text == ",", c.lowerBound < tokens.count,
             Self.relativePronouns.contains(tokens[c.lowerBound].lower)

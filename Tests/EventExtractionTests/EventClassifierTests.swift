@@ -651,6 +651,44 @@ import TimelineCore
         #expect(TestSupport.events(text).map { "\($0.type.rawValue) \($0.date)" } == expected)
     }
 
+    /// Session 5's classes: questions, conditions that open a sentence, possibilities, "not … until",
+    /// quotations keeping their dates, periods "for DATE", topics, rates, drafts, e-mail footers.
+    @Test(arguments: [
+        ("Will the new ferry terminal finally be opened this year?", [String]()),
+        ("If the ministry agrees, the route will open on 1 July.", []),
+        ("\"If Beijing agrees, we could sign the deal in the autumn,\" the envoy said.", []),
+        ("The ferry could start next spring.", []),
+        ("The border treaty was not signed until 2005, and trade grew in 2010.", ["agreement 2005"]),
+        ("The bridge was not opened until 2010.", ["launch 2010"]),
+        ("The bridge was not opened in 2010.", []),
+        (
+            "\"Trucks will use the new lanes from the second quarter of next year,\" the mayor said at a meeting with traders in Harbin.",
+            []
+        ),
+        (
+            "On Monday, the two cities signed a protocol on student exchanges for 2026.",
+            ["agreement 2024-05-20"]
+        ),
+        ("The congress is scheduled for 12 June.", ["meeting 2024-06-12"]),
+        ("The two provinces signed an accord on establishing a joint park in March.", ["agreement 2024-03"]),
+        ("The plan counts on four million cross-border trips a year, against 900,000 in 2023.", []),
+        ("Visitor numbers rose to 650,000 trips in 2023.", []),
+        ("The city published a draft regulation on night markets for comment on 3 May.", ["announcement 2024-05-03"]),
+        ("The rules were adopted on 3 May after a public consultation.", ["approval 2024-05-03"]),
+        ("The Standing Committee ratified the China-Laos treaty on river shipping on 2 May.", ["approval 2024-05-02"]),
+        ("If there are no further questions, this concludes the briefing of 24 May.", []),
+        ("The partners concluded a memorandum on grain logistics on 3 May.", ["agreement 2024-05-03"]),
+        ("The Amur governor is expected in Harbin on 3 June.", ["visit 2024-06-03"]),
+        ("The terminal is due to be completed in the third quarter of 2025.", ["deadline 2025-Q3"]),
+        ("Ferry services will resume on 1 June.", ["launch 2024-06-01"]),
+        ("The bus route, which we hoped would resume in April, stays closed.", []),
+        ("The free trade zone was created in 2019 by the State Council.", ["launch 2019"]),
+        ("You are receiving this because you signed up. Renew before 31 December to keep your rate.", []),
+    ])
+    func sessionFiveClasses(_ text: String, _ expected: [String]) {
+        #expect(TestSupport.events(text).map { "\($0.type.rawValue) \($0.date)" } == expected)
+    }
+
     @Test func placesAndOrganizationsAreNormalised() {
         let e = TestSupport.events(
             "On 2 March 2021, the Heilongjiang Province government and the DPRK signed an agreement with the NDRC."
