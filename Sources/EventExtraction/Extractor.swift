@@ -276,17 +276,26 @@ public struct Extractor: Sendable {
     struct ASCIINeedles: Sendable {
         /// For each lower-case ASCII byte, the needles starting with it.
         private let byFirst: [[[UInt8]]]
-        /// For each pair of lower-case ASCII bytes (`first << 7 | second`), whether a needle starts so.
-        private let firstTwo: [Bool]
+        /// A bit per pair of raw bytes (`first << 8 | second`, either case of a letter) that
+        /// starts some needle: one table read per position passes over the bytes that start none.
+        private let firstTwo: [UInt64]
 
         init(_ needles: [String]) {
             var table = [[[UInt8]]](repeating: [], count: 128)
-            var pairs = [Bool](repeating: false, count: 128 * 128)
+            var pairs = [UInt64](repeating: 0, count: 65_536 / 64)
+            // The raw bytes that fold to a lower-case needle byte `b` (none for an upper-case one,
+            // which no folded byte equals).
+            func cases(_ b: UInt8) -> [UInt8] { b >= 97 && b <= 122 ? [b, b - 32] : b >= 65 && b <= 90 ? [] : [b] }
             for n in needles {
                 let bytes = Array(n.utf8)
                 precondition(bytes.count >= 2 && bytes[0] < 128 && bytes[1] < 128, "needles start with two ASCII bytes")
                 table[Int(bytes[0])].append(bytes)
-                pairs[Int(bytes[0]) << 7 | Int(bytes[1])] = true
+                for a in cases(bytes[0]) {
+                    for b in cases(bytes[1]) {
+                        let k = Int(a) << 8 | Int(b)
+                        pairs[k >> 6] |= 1 << UInt64(k & 63)
+                    }
+                }
             }
             byFirst = table
             firstTwo = pairs
@@ -296,13 +305,15 @@ public struct Extractor: Sendable {
 
         /// Whether any needle occurs in `hay`, ASCII case folded.
         func occurs(in hay: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard hay.count >= 2 else { return false }
+            guard hay.count >= 2, let base = hay.baseAddress else { return false }
             return firstTwo.withUnsafeBufferPointer { pairs in
-                var second = Self.lower(hay[0])
+                let table = pairs.baseAddress!
+                var pair = Int(base[0])
                 for start in 0..<(hay.count - 1) {
-                    let b = second
-                    second = Self.lower(hay[start + 1])
-                    guard b < 128, second < 128, pairs[Int(b) << 7 | Int(second)] else { continue }
+                    pair = (pair << 8 | Int(base[start + 1])) & 0xFFFF
+                    guard table[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                    let b = Self.lower(base[start])
+                    let second = Self.lower(base[start + 1])
                     needle: for n in byFirst[Int(b)] where n[1] == second && start + n.count <= hay.count {
                         for k in 2..<n.count where Self.lower(hay[start + k]) != n[k] { continue needle }
                         return true
