@@ -3,7 +3,11 @@ import Foundation
 /// Lines without events, from `boilerplate.tsv` (`kind<TAB>text`).
 struct Boilerplate: Sendable {
     var sectionEnds: Set<String> = []
-    var linePrefixes: [String] = []
+    var linePrefixes: [String] = [] {
+        didSet { linePrefixBytes = linePrefixes.map { Array($0.utf8) } }
+    }
+    /// The UTF-8 of `linePrefixes`, compared with an ASCII line's start without `String` calls.
+    private var linePrefixBytes: [[UInt8]] = []
     /// Prefixes that mark boilerplate only before a colon or a date: `Received: …`, `Accepted 3 May 2024`.
     var datedPrefixes: [String] = []
     var titleSkips: Set<String> = []
@@ -31,6 +35,7 @@ struct Boilerplate: Sendable {
                 )
             }
         }
+        linePrefixBytes = linePrefixes.map { Array($0.utf8) }
     }
 
     /// `line` lower-cased with markup, numbering and trailing punctuation removed: `## 5. References:` → `references`.
@@ -72,7 +77,16 @@ struct Boilerplate: Sendable {
         func starts(_ p: String) -> Bool {
             ascii ? (p.isEmpty || p.utf8.first == first) && low.utf8.starts(with: p.utf8) : low.starts(with: p)
         }
-        if linePrefixes.contains(where: starts) { return true }
+        if ascii {
+            let found = low.utf8.withContiguousStorageIfAvailable { bytes in
+                linePrefixBytes.contains { p in
+                    p.isEmpty || (p.count <= bytes.count && p[0] == bytes[0] && bytes.starts(with: p))
+                }
+            }
+            if found ?? linePrefixes.contains(where: starts) { return true }
+        } else if linePrefixes.contains(where: starts) {
+            return true
+        }
         for p in datedPrefixes where starts(p) {
             var after = low.dropFirst(p.count).drop { $0 == " " || $0 == "*" || $0 == "_" }
             if after.hasPrefix("on ") { after = after.dropFirst(3).drop { $0 == " " } }

@@ -41,14 +41,19 @@ struct Cues: Sendable {
         case dateFor = "date-for"
     }
 
-    /// Phrases of each kind, as lower-case word sequences; indexed by `Kind.ordinal`, as are the
-    /// next two (a dictionary keyed by the kind would hash its raw string at every lookup).
-    private var phrases = [[[String]]](repeating: [], count: Kind.allCases.count)
+    /// One-word cues of each kind, lower-case; indexed by `Kind.ordinal`, as are the tables
+    /// below (a dictionary keyed by the kind would hash its raw string at every lookup).
     private var singles = [Set<String>](repeating: [], count: Kind.allCases.count)
     /// `Stemmer.stem` of the one-word cues, for kinds listed by their base form ("decide").
     private var stems = [Set<String>](repeating: [], count: Kind.allCases.count)
-    /// The shapes of `singles`, so that most words are passed over without hashing.
-    private var singleShapes = [WordShapes](repeating: WordShapes(), count: Kind.allCases.count)
+    /// A filter of `singles`, so that most words are passed over without hashing.
+    private var singleFilters = [WordFilter](repeating: WordFilter(), count: Kind.allCases.count)
+    /// Phrases (cues of two or more lower-case words) by their first and by their last word, with
+    /// filters of those words: a phrase is compared only where its first (or last) word stands.
+    private var phrasesByFirst = [[String: [[String]]]](repeating: [:], count: Kind.allCases.count)
+    private var phrasesByLast = [[String: [[String]]]](repeating: [:], count: Kind.allCases.count)
+    private var firstFilters = [WordFilter](repeating: WordFilter(), count: Kind.allCases.count)
+    private var lastFilters = [WordFilter](repeating: WordFilter(), count: Kind.allCases.count)
 
     init(_ file: DataFile) throws {
         for (k, kind) in Kind.allCases.enumerated() { precondition(kind.ordinal == k, "Cues.Kind.ordinal") }
@@ -56,18 +61,22 @@ struct Cues: Sendable {
             let f = try file.fields(line, min: 2, max: 2, usage: "kind<TAB>phrase")
             guard let kind = Kind(rawValue: f[0]) else { throw file.error(line, "unknown cue kind '\(f[0])'") }
             let words = f[1].lowercased().split(separator: " ").map(String.init)
+            guard !words.isEmpty else { throw file.error(line, "empty cue") }
             if words.count == 1 {
                 singles[kind.ordinal].insert(words[0])
-                singleShapes[kind.ordinal].insert(words[0])
+                singleFilters[kind.ordinal].insert(words[0])
                 stems[kind.ordinal].insert(Stemmer.stem(words[0]))
             } else {
-                phrases[kind.ordinal].append(words)
+                phrasesByFirst[kind.ordinal][words[0], default: []].append(words)
+                phrasesByLast[kind.ordinal][words[words.count - 1], default: []].append(words)
+                firstFilters[kind.ordinal].insert(words[0])
+                lastFilters[kind.ordinal].insert(words[words.count - 1])
             }
         }
     }
 
     func contains(_ kind: Kind, _ word: String) -> Bool {
-        singleShapes[kind.ordinal].mayContain(word) && singles[kind.ordinal].contains(word)
+        singleFilters[kind.ordinal].mayContain(word) && singles[kind.ordinal].contains(word)
     }
 
     /// Whether `word` (lower-case) is an inflection of a one-word cue of `kind`: "decided" of "decide".
@@ -77,9 +86,20 @@ struct Cues: Sendable {
 
     /// Whether a cue of `kind` ends right before token `end`: "compared with" before "2021".
     func endsBefore(_ kind: Kind, in tokens: [Token], _ end: Int) -> Bool {
-        if end > 0, contains(kind, tokens[end - 1].lower) { return true }
-        for p in phrases[kind.ordinal] where p.count <= end {
-            if zip(p, tokens[(end - p.count)..<end]).allSatisfy({ $0 == $1.lower }) { return true }
+        guard end > 0 else { return false }
+        let last = tokens[end - 1].lower
+        if contains(kind, last) { return true }
+        // A phrase ends with the word before `end`: only those ending so are compared.
+        guard lastFilters[kind.ordinal].mayContain(last), let list = phrasesByLast[kind.ordinal][last] else {
+            return false
+        }
+        for p in list where p.count <= end {
+            var ok = true
+            for (k, w) in p.enumerated() where tokens[end - p.count + k].lower != w {
+                ok = false
+                break
+            }
+            if ok { return true }
         }
         return false
     }
@@ -112,11 +132,15 @@ struct Cues: Sendable {
     /// Whether a cue of `kind` occurs in `tokens[range]`.
     func occurs(_ kind: Kind, in tokens: [Token], _ range: Range<Int>) -> Bool {
         let singles = self.singles[kind.ordinal]
-        let shapes = singleShapes[kind.ordinal]
-        let phrases = self.phrases[kind.ordinal]
+        let filter = singleFilters[kind.ordinal]
+        let firstFilter = firstFilters[kind.ordinal]
+        let byFirst = phrasesByFirst[kind.ordinal]
         for i in range {
-            if shapes.mayContain(tokens[i].lower), singles.contains(tokens[i].lower) { return true }
-            for p in phrases where i + p.count <= range.upperBound {
+            let word = tokens[i].lower
+            if filter.mayContain(word), singles.contains(word) { return true }
+            // Only the phrases starting with this word can start here.
+            guard firstFilter.mayContain(word), let list = byFirst[word] else { continue }
+            for p in list where i + p.count <= range.upperBound {
                 var ok = true
                 for (k, w) in p.enumerated() where tokens[i + k].lower != w {
                     ok = false

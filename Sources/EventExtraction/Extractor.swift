@@ -207,6 +207,21 @@ public struct Extractor: Sendable {
         let months = resources.dates.months
         let isMonth: (String) -> Bool = { months[$0] != nil }
         for (k, line) in text.lines.enumerated() {
+            // Most lines are long ASCII paragraphs: no heading, no section end, boilerplate only by
+            // their start, a citation only with a mark in them. They are decided on the code points,
+            // with no String of the whole line.
+            if let fast = longASCIILine(text, line) {
+                var about = false
+                if aboutLines > 0 {
+                    // As below: a long line is never a name line, and it is not blank.
+                    (about, aboutLines, firstAfterHeading) = (true, aboutLines - 1, false)
+                }
+                excluded[k] =
+                    about || referenceSection || line == dateLine
+                    || resources.boilerplate.isBoilerplate(Substring(fast.head), isMonth: isMonth)
+                    || (fast.marked && Self.looksLikeCitation(Substring(text.string(line))))
+                continue
+            }
             let s = Substring(text.string(line))
             if !referenceSection, line.lowerBound >= minimumReferenceOffset, resources.boilerplate.endsBody(s) {
                 referenceSection = true
@@ -228,6 +243,33 @@ public struct Extractor: Sendable {
                 || Self.looksLikeCitation(s)
         }
         return excluded
+    }
+
+    /// For an ASCII line too long to be a heading, a section end or a name line (more than
+    /// `Boilerplate.blockHeadingLength` code points after its leading markup): the start of the
+    /// line that `Boilerplate.isBoilerplate` reads, and whether a citation or URL mark occurs in it.
+    /// `nil` for any other line, which is read as a String.
+    func longASCIILine(_ text: PreparedText, _ line: Range<Int>) -> (head: String, marked: Bool)? {
+        guard line.count > Boilerplate.blockHeadingLength else { return nil }
+        return text.scalars.withUnsafeBufferPointer { all -> (head: String, marked: Bool)? in
+            let s = UnsafeBufferPointer(rebasing: all[line])
+            for c in s where c.value >= 0x80 { return nil }
+            // The markup `headsBlock` drops before a heading, and the markup `isBoilerplate` drops.
+            var heading = 0
+            while heading < s.count, Self.isHeadingMarkup(s[heading]) { heading += 1 }
+            guard s.count - heading > Boilerplate.blockHeadingLength else { return nil }
+            var start = 0
+            while start < s.count, Self.isHeadingMarkup(s[start]) || s[start] == ">" { start += 1 }
+            // `isBoilerplate` reads `longestPrefix` characters and the one after them.
+            let end = min(s.count, start + Boilerplate.longestPrefix + 1)
+            let head = text.string(line.lowerBound..<(line.lowerBound + end))
+            return (head, Self.citationMarks.occurs(inASCII: s) || Self.urlMarks.occurs(inASCII: s))
+        }
+    }
+
+    /// What `Boilerplate.headsBlock` drops before a heading: ` \t*_#`.
+    @inline(__always) static func isHeadingMarkup(_ c: Unicode.Scalar) -> Bool {
+        c == " " || c == "\t" || c == "*" || c == "_" || c == "#"
     }
 
     /// A line this short without a full stop, right after an "About" heading, is a name.
@@ -276,17 +318,26 @@ public struct Extractor: Sendable {
     struct ASCIINeedles: Sendable {
         /// For each lower-case ASCII byte, the needles starting with it.
         private let byFirst: [[[UInt8]]]
-        /// For each pair of lower-case ASCII bytes (`first << 7 | second`), whether a needle starts so.
-        private let firstTwo: [Bool]
+        /// A bit per pair of raw bytes (`first << 8 | second`, either case of a letter) that
+        /// starts some needle: one table read per position passes over the bytes that start none.
+        private let firstTwo: [UInt64]
 
         init(_ needles: [String]) {
             var table = [[[UInt8]]](repeating: [], count: 128)
-            var pairs = [Bool](repeating: false, count: 128 * 128)
+            var pairs = [UInt64](repeating: 0, count: 65_536 / 64)
+            // The raw bytes that fold to a lower-case needle byte `b` (none for an upper-case one,
+            // which no folded byte equals).
+            func cases(_ b: UInt8) -> [UInt8] { b >= 97 && b <= 122 ? [b, b - 32] : b >= 65 && b <= 90 ? [] : [b] }
             for n in needles {
                 let bytes = Array(n.utf8)
-                precondition(bytes.count >= 2 && bytes[0] < 128 && bytes[1] < 128, "needles start with two ASCII bytes")
+                precondition(bytes.count >= 2 && bytes.allSatisfy { $0 < 128 }, "needles are ASCII, two bytes or more")
                 table[Int(bytes[0])].append(bytes)
-                pairs[Int(bytes[0]) << 7 | Int(bytes[1])] = true
+                for a in cases(bytes[0]) {
+                    for b in cases(bytes[1]) {
+                        let k = Int(a) << 8 | Int(b)
+                        pairs[k >> 6] |= 1 << UInt64(k & 63)
+                    }
+                }
             }
             byFirst = table
             firstTwo = pairs
@@ -294,15 +345,37 @@ public struct Extractor: Sendable {
 
         @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
 
+        /// Whether any needle occurs in ASCII code points, case folded: as `occurs(in:)` on their bytes.
+        func occurs(inASCII hay: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+            guard hay.count >= 2, let base = hay.baseAddress else { return false }
+            return firstTwo.withUnsafeBufferPointer { pairs in
+                let table = pairs.baseAddress!
+                var pair = Int(base[0].value)
+                for start in 0..<(hay.count - 1) {
+                    pair = (pair << 8 | Int(base[start + 1].value)) & 0xFFFF
+                    guard table[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                    let b = Self.lower(UInt8(base[start].value))
+                    let second = Self.lower(UInt8(base[start + 1].value))
+                    needle: for n in byFirst[Int(b)] where n[1] == second && start + n.count <= hay.count {
+                        for k in 2..<n.count where Self.lower(UInt8(base[start + k].value)) != n[k] { continue needle }
+                        return true
+                    }
+                }
+                return false
+            }
+        }
+
         /// Whether any needle occurs in `hay`, ASCII case folded.
         func occurs(in hay: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard hay.count >= 2 else { return false }
+            guard hay.count >= 2, let base = hay.baseAddress else { return false }
             return firstTwo.withUnsafeBufferPointer { pairs in
-                var second = Self.lower(hay[0])
+                let table = pairs.baseAddress!
+                var pair = Int(base[0])
                 for start in 0..<(hay.count - 1) {
-                    let b = second
-                    second = Self.lower(hay[start + 1])
-                    guard b < 128, second < 128, pairs[Int(b) << 7 | Int(second)] else { continue }
+                    pair = (pair << 8 | Int(base[start + 1])) & 0xFFFF
+                    guard table[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                    let b = Self.lower(base[start])
+                    let second = Self.lower(base[start + 1])
                     needle: for n in byFirst[Int(b)] where n[1] == second && start + n.count <= hay.count {
                         for k in 2..<n.count where Self.lower(hay[start + k]) != n[k] { continue needle }
                         return true

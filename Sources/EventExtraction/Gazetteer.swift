@@ -13,6 +13,8 @@ struct Gazetteer: Sendable {
     }
 
     private var byFirstWord: [String: [Entry]] = [:]
+    /// A filter of `byFirstWord`'s keys: most tokens start no name and are passed over unhashed.
+    private var firstWords = WordFilter()
     private var suffixes: [[String]] = []
 
     init(entries file: DataFile, suffixes suffixFile: DataFile) throws {
@@ -26,6 +28,7 @@ struct Gazetteer: Sendable {
             byFirstWord[words[0], default: []].append(Entry(kind: kind, words: words, name: f.count > 2 ? f[2] : f[1]))
         }
         for k in byFirstWord.keys { byFirstWord[k]!.sort { $0.words.count > $1.words.count } }
+        for k in byFirstWord.keys { firstWords.insert(k) }
         suffixes = try suffixFile.list().map(Gazetteer.words).sorted { $0.count > $1.count }
     }
 
@@ -44,9 +47,9 @@ struct Gazetteer: Sendable {
         let keys = tokens.map(Gazetteer.key)
         while i < tokens.count {
             var matched = 0
-            if let list = byFirstWord[keys[i]] {
-                for e in list where i + e.words.count <= tokens.count && Array(keys[i..<(i + e.words.count)]) == e.words
-                {
+            if firstWords.mayContain(keys[i]), let list = byFirstWord[keys[i]] {
+                for e in list
+                where i + e.words.count <= tokens.count && keys[i..<(i + e.words.count)].elementsEqual(e.words) {
                     // Not the start of a longer capitalised name that we do not know ("Jilin University" is an org, not Jilin)?
                     // A first version keeps it simple: take the match.
                     matched = e.words.count
@@ -54,7 +57,7 @@ struct Gazetteer: Sendable {
                         if !places.contains(e.name) { places.append(e.name) }
                         for s in suffixes
                         where i + matched + s.count <= tokens.count
-                            && Array(keys[(i + matched)..<(i + matched + s.count)]) == s
+                            && keys[(i + matched)..<(i + matched + s.count)].elementsEqual(s)
                         {
                             matched += s.count
                             break

@@ -60,10 +60,9 @@ struct TriggerLexicon: Sendable {
     /// lookup needs no key string built per token.
     private(set) var byExactFirst: [String: [Phrase]] = [:]
     private(set) var byStemFirst: [String: [Phrase]] = [:]
-    /// The first byte and length of the two maps' keys, so that most words are passed over
-    /// without hashing them.
-    private var exactShapes = WordShapes()
-    private var stemShapes = WordShapes()
+    /// Filters of the two maps' keys, so that most words are passed over without hashing them.
+    private var exactFilter = WordFilter()
+    private var stemFilter = WordFilter()
 
     init(_ file: DataFile) throws {
         for line in file.lines {
@@ -116,8 +115,8 @@ struct TriggerLexicon: Sendable {
         }
         for k in byExactFirst.keys { byExactFirst[k]!.sort { $0.words.count > $1.words.count } }
         for k in byStemFirst.keys { byStemFirst[k]!.sort { $0.words.count > $1.words.count } }
-        for k in byExactFirst.keys { exactShapes.insert(k) }
-        for k in byStemFirst.keys { stemShapes.insert(k) }
+        for k in byExactFirst.keys { exactFilter.insert(k) }
+        for k in byStemFirst.keys { stemFilter.insert(k) }
     }
 
     /// The longest phrases matching at `i`, with the end of the match.
@@ -130,6 +129,10 @@ struct TriggerLexicon: Sendable {
     ) -> (
         phrases: [Phrase], end: Int
     ) {
+        let exact = exactFilter.mayContain(tokens[i].lower) ? byExactFirst[tokens[i].lower] : nil
+        let stemmed = stemFilter.mayContain(stems[i]) ? byStemFirst[stems[i]] : nil
+        // Most words start no phrase: nothing to collect or allocate.
+        if exact == nil && stemmed == nil { return ([], i) }
         var found: [(Phrase, Int)] = []
         func collect(_ list: [Phrase]?) {
             guard let list else { return }
@@ -139,8 +142,8 @@ struct TriggerLexicon: Sendable {
                 }
             }
         }
-        collect(exactShapes.mayContain(tokens[i].lower) ? byExactFirst[tokens[i].lower] : nil)
-        collect(stemShapes.mayContain(stems[i]) ? byStemFirst[stems[i]] : nil)
+        collect(exact)
+        collect(stemmed)
         guard let longest = found.map(\.1).max() else { return ([], i) }
         return (found.filter { $0.1 == longest }.map(\.0), longest)
     }

@@ -66,6 +66,32 @@ import Testing
         )
     }
 
+    @Test func wordFilterRejectsOnlyWordsNotInTheSet() {
+        let keys = ["talks", "sign", "meeting", "K\u{00E9}b", "\u{212A}m"]
+        var filter = WordFilter()
+        for k in keys { filter.insert(k) }
+        // No key is ever rejected, nor a word equal to one by canonical equivalence.
+        for k in keys { #expect(filter.mayContain(k)) }
+        #expect(filter.mayContain("Km"))  // "\u{212A}m" (Kelvin sign) == "Km"
+        #expect(filter.mayContain("Ke\u{0301}b"))  // not ASCII: always let through
+        // Words of no key: almost all rejected (4,096 bits, two per key).
+        let others = (0..<1000).map { "w\($0)x" }
+        #expect(others.filter { filter.mayContain($0) }.count < 20)
+        #expect(!WordFilter().mayContain("talks"))
+    }
+
+    @Test(arguments: [
+        "See DOI.org/10.1000/182 for it", "Vol. 3, pp. 12-19", "The doi of it was unknown; pp.",
+        "at HTTPS://example.org", "w", "", "Retrieved From the archive", "ht", "no mark in this line at all",
+    ])
+    func citationMarksOnCodePointsAsOnBytes(_ s: String) {
+        let scalars = Array(s.unicodeScalars)
+        for needles in [Extractor.citationMarks, Extractor.urlMarks] {
+            let onBytes = Array(s.utf8).withUnsafeBufferPointer { needles.occurs(in: $0) }
+            #expect(scalars.withUnsafeBufferPointer { needles.occurs(inASCII: $0) } == onBytes)
+        }
+    }
+
     @Test func cueKindOrdinalsFollowDeclarationOrder() {
         for (k, kind) in Cues.Kind.allCases.enumerated() { #expect(kind.ordinal == k) }
     }
