@@ -10,8 +10,9 @@
 ///   a few tokens.
 struct TemporalTagger: Sendable {
     let lexicon: DateLexicon
-    /// Modifier phrases, longest first.
-    private let modifiers: [(words: [String], mod: String)]
+    /// Modifier phrases, longest first, by their first word: list `WordEntry.modifierList` holds the
+    /// phrases starting with that word (list 0 is empty).
+    private let modifierLists: [[(words: [String], mod: String)]]
     /// Every word the lexicon and the rules know, with what they know.
     private let words: WordTable
     /// The matching part of each rule, in file order: a rule's name, source and examples stay out
@@ -30,13 +31,27 @@ struct TemporalTagger: Sendable {
 
     init(lexicon: DateLexicon) {
         self.lexicon = lexicon
-        modifiers = lexicon.modifiers.map { (words: $0.key.split(separator: " ").map(String.init), mod: $0.value) }
-            .sorted { $0.words.count > $1.words.count }
+        let modifiers = lexicon.modifiers.map {
+            (words: $0.key.split(separator: " ").map(String.init), mod: $0.value)
+        }
+        .sorted { $0.words.count > $1.words.count }
         let rules = lexicon.patterns.rules
         var table = lexicon.wordTable(startWords: Set(rules.flatMap(\.startWords)))
         var lists: [[Int]] = [[]]
         var listIndex: [[Int]: UInt16] = [[]: 0]
         let modifierStarts = Set(modifiers.map { $0.words[0] })
+        var modifierLists: [[(words: [String], mod: String)]] = [[]]
+        for word in modifierStarts {
+            // The phrases' order (longest first) is kept: the first that matches wins.
+            modifierLists.append(modifiers.filter { $0.words[0] == word })
+            table[word, default: WordEntry()].modifierList = UInt16(modifierLists.count - 1)
+        }
+        self.modifierLists = modifierLists
+        var deicticPhrases: [[(words: [String], value: String)]] = []
+        for (word, phrases) in lexicon.deicticPhrases {
+            deicticPhrases.append(phrases)
+            table[word, default: WordEntry()].deicticPhraseList = UInt16(deicticPhrases.count)
+        }
         for (word, entry) in table {
             let list = rules.indices.filter {
                 !rules[$0].starts.isDisjoint(with: entry.starts) || rules[$0].startWords.contains(word)
@@ -65,7 +80,7 @@ struct TemporalTagger: Sendable {
                 }
             )
         }
-        words = WordTable(table)
+        words = WordTable(table, deicticPhrases: deicticPhrases)
         matchers = rules.map(RuleMatcher.init)
         unmanagedMatchers = matchers.map { Unmanaged.passUnretained($0) }
         flatLists = lists.flatMap { $0.map(UInt16.init) }
@@ -125,7 +140,7 @@ struct TemporalTagger: Sendable {
 
     /// A modifier phrase at `i`: its mod and where the expression it qualifies starts.
     private func modifier(_ c: PatternContext, at i: Int) -> (String, Int)? {
-        for (words, mod) in modifiers where i + words.count <= c.tokens.count {
+        for (words, mod) in modifierLists[Int(c.entries[i].modifierList)] where i + words.count <= c.tokens.count {
             guard words.indices.allSatisfy({ c.tokens[i + $0].lower == words[$0] }) else { continue }
             var k = i + words.count
             if c.isDash(k), c.touching(k - 1) { k += 1 }  // mid-April

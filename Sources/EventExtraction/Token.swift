@@ -23,11 +23,8 @@ struct Token: Sendable {
     let newlineBefore: Bool
     /// The value of a number token of at most 9 digits, else -1 (read once, not per pattern).
     var value: Int = -1
-
-    var isCapitalized: Bool {
-        guard kind == .word, let first = text.unicodeScalars.first else { return false }
-        return first.properties.isUppercase
-    }
+    /// A word whose first code point is upper-case (read once: the patterns and cues ask often).
+    var isCapitalized = false
 
     var isWord: Bool { kind == .word }
     var isNumber: Bool { kind == .number }
@@ -75,7 +72,8 @@ enum Tokenizer {
     /// Tokens of `scalars[range]`.
     static func tokenize(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(range.count / 5)
+        // About one token for every four code points of news text: room for most sentences at once.
+        tokens.reserveCapacity(range.count / 3 + 4)
         let asciiStrings = Self.asciiStrings
         var i = range.lowerBound
         var space = true
@@ -104,6 +102,10 @@ enum Tokenizer {
                 value = 0
                 for k in start..<end { value = value * 10 + Int(scalars[k].value - 48) }
             }
+            let first = scalars[start]
+            let capitalized =
+                kind == .word
+                && (first.value < 0x80 ? first.value >= 65 && first.value <= 90 : first.properties.isUppercase)
             tokens.append(
                 Token(
                     start: start,
@@ -113,7 +115,8 @@ enum Tokenizer {
                     lower: low,
                     spaceBefore: space,
                     newlineBefore: newline,
-                    value: value
+                    value: value,
+                    isCapitalized: capitalized
                 )
             )
             space = false

@@ -20,9 +20,12 @@ final class WordTable: @unchecked Sendable {
     private let keyStarts: UnsafeMutableBufferPointer<Int32>
     private let entries: UnsafeMutableBufferPointer<WordEntry>
     private let asciiTable: Bool
+    /// The `deictic.tsv` phrases by `WordEntry.deicticPhraseList` - 1.
+    let deicticPhrases: [[(words: [String], value: String)]]
 
-    init(_ dictionary: [String: WordEntry]) {
+    init(_ dictionary: [String: WordEntry], deicticPhrases: [[(words: [String], value: String)]] = []) {
         self.dictionary = dictionary
+        self.deicticPhrases = deicticPhrases
         let ascii = dictionary.filter { WordShapes.isASCII($0.key) }.sorted { $0.key < $1.key }
         // A key such as "\u{212A}" (Kelvin sign) equals the ASCII "K": then the dictionary decides.
         asciiTable = !dictionary.keys.contains { key in
