@@ -2,13 +2,17 @@ import TimelineCore
 
 /// Token tests shared by the temporal patterns.
 /// A class: every pattern receives it, and a struct holding the lexicon's tables would be
-/// copied (and each table retained) at every call.
-final class PatternContext: Sendable {
+/// copied (and each table retained) at every call. `@unchecked Sendable`: `features` is written
+/// only in `init` and freed in `deinit`.
+final class PatternContext: @unchecked Sendable {
     let tokens: [Token]
     let lexicon: DateLexicon
     /// The lexicon's entry for each token (`.none` for numbers, punctuation and unknown words).
     let entries: [WordEntry]
     let words: WordTable
+    /// `RuleFilter.features` of each token and a last 0, allocated once here (an array read at
+    /// every rule tried would be retained) and freed in `deinit`.
+    let features: UnsafeMutableBufferPointer<RuleFilter.Features>
 
     init(tokens: [Token], lexicon: DateLexicon, words: WordTable) {
         self.tokens = tokens
@@ -23,7 +27,13 @@ final class PatternContext: Sendable {
                 count = t.count
             }
         }
+        // One more, without features: the end of the tokens, where no rule is admitted.
+        features = .allocate(capacity: tokens.count + 1)
+        for k in tokens.indices { features.initializeElement(at: k, to: RuleFilter.features(tokens[k], entries[k])) }
+        features.initializeElement(at: tokens.count, to: 0)
     }
+
+    deinit { features.deallocate() }
 
     func e(_ i: Int) -> WordEntry { i >= 0 && i < entries.count ? entries[i] : .none }
 

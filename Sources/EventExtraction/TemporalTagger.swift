@@ -81,7 +81,7 @@ struct TemporalTagger: Sendable {
             )
         }
         words = WordTable(table, deicticPhrases: deicticPhrases)
-        matchers = rules.map(RuleMatcher.init)
+        matchers = rules.map { RuleMatcher($0, table: table) }
         unmanagedMatchers = matchers.map { Unmanaged.passUnretained($0) }
         flatLists = lists.flatMap { $0.map(UInt16.init) }
         var starts: [Int32] = [0]
@@ -211,22 +211,33 @@ struct TemporalTagger: Sendable {
 /// What the tagger calls for one rule: a data pattern or a Swift rule's function.
 final class RuleMatcher: Sendable {
     private let data: DataPattern?
+    /// `data` unretained (`data` owns it): binding the optional retained it at every try.
+    private let unmanagedData: Unmanaged<DataPattern>?
+    /// Whether a data pattern may match at a token, tested before trying it.
+    private let filter: RuleFilter?
     private let code: (@Sendable (PatternContext, Int) -> PatternMatch?)?
 
-    init(_ rule: TemporalRules.Rule) {
+    init(_ rule: TemporalRules.Rule, table: [String: WordEntry]) {
         switch rule.body {
         case .data(let p):
             data = p
+            unmanagedData = Unmanaged.passUnretained(p)
+            filter = RuleFilter(p, table: table)
             code = nil
         case .code(let p):
             data = nil
+            unmanagedData = nil
+            filter = nil
             code = p.match
         }
     }
 
     @inline(__always)
     func match(_ c: PatternContext, _ i: Int) -> PatternMatch? {
-        if let data { return data.match(c, i) }
+        if let unmanagedData {
+            guard filter.unsafelyUnwrapped.admits(c.features, at: i) else { return nil }
+            return unmanagedData._withUnsafeGuaranteedRef { $0.match(c, i) }
+        }
         return code?(c, i)
     }
 }
