@@ -78,22 +78,33 @@ enum Tokenizer {
         var i = range.lowerBound
         var space = true
         var newline = true
-        func emit(_ start: Int, _ end: Int, _ kind: Token.Kind, lower: String? = nil) {
-            let text =
-                end - start == 1 && scalars[start].value < 0x80
-                ? asciiStrings[Int(scalars[start].value)] : String(scalars: scalars[start..<end])
+        /// `ascii`: all code points of the token are ASCII; `upper`: some is an ASCII capital (both
+        /// found while scanning, so that the text is not read again to decide).
+        func emit(
+            _ start: Int,
+            _ end: Int,
+            _ kind: Token.Kind,
+            lower: String? = nil,
+            ascii: Bool = false,
+            upper: Bool = false
+        ) {
+            let text: String
+            if end - start == 1 && scalars[start].value < 0x80 {
+                text = asciiStrings[Int(scalars[start].value)]
+            } else if ascii {
+                text = String(unsafeUninitializedCapacity: end - start) { buffer in
+                    for k in start..<end { buffer[k - start] = UInt8(truncatingIfNeeded: scalars[k].value) }
+                    return end - start
+                }
+            } else {
+                text = String(scalars: scalars[start..<end])
+            }
             let low: String
             if let lower {
                 low = lower
             } else if kind == .word {
                 // Most words are ASCII without capitals: their lower-case form is the text itself.
-                var plain = true
-                for k in start..<end
-                where scalars[k].value >= 0x80 || (scalars[k].value >= 65 && scalars[k].value <= 90) {
-                    plain = false
-                    break
-                }
-                low = plain ? text : String(lowercasing: scalars[start..<end])
+                low = ascii && !upper ? text : String(lowercasing: scalars[start..<end])
             } else {
                 low = text
             }
@@ -129,14 +140,33 @@ enum Tokenizer {
                 if s == "\n" || s == "\r" { newline = true }
                 i += 1
             } else if isLetter(s) {
+                var ascii = s.value < 0x80
+                var upper = s.value >= 65 && s.value <= 90
                 var j = i + 1
-                while j < range.upperBound, isLetter(scalars[j]) { j += 1 }
-                emit(i, j, .word)
+                while j < range.upperBound {
+                    let v = scalars[j].value
+                    if v < 0x80 {
+                        if v >= 97 && v <= 122 {
+                            j += 1
+                        } else if v >= 65 && v <= 90 {
+                            upper = true
+                            j += 1
+                        } else {
+                            break
+                        }
+                    } else if isLetter(scalars[j]) {
+                        ascii = false
+                        j += 1
+                    } else {
+                        break
+                    }
+                }
+                emit(i, j, .word, ascii: ascii, upper: upper)
                 i = j
             } else if isDigit(s) {
                 var j = i + 1
                 while j < range.upperBound, isDigit(scalars[j]) { j += 1 }
-                emit(i, j, .number)
+                emit(i, j, .number, ascii: true)
                 i = j
             } else if isIdeograph(s) {
                 emit(i, i + 1, .ideograph)
