@@ -59,6 +59,9 @@ struct RuleFilter: Sendable {
         }
     }
 
+    /// A filter that admits every token.
+    init() {}
+
     /// The filter of a data pattern.
     /// - Parameter table: the tagger's word table, for literal words.
     init(_ pattern: DataPattern, table: [String: WordEntry]) {

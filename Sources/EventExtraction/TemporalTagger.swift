@@ -213,8 +213,9 @@ final class RuleMatcher: Sendable {
     private let data: DataPattern?
     /// `data` unretained (`data` owns it): binding the optional retained it at every try.
     private let unmanagedData: Unmanaged<DataPattern>?
-    /// Whether a data pattern may match at a token, tested before trying it.
-    private let filter: RuleFilter?
+    /// Whether a data pattern may match at a token, tested before trying it (not optional: an
+    /// optional would be copied out at every try).
+    private let filter: RuleFilter
     private let code: (@Sendable (PatternContext, Int) -> PatternMatch?)?
 
     init(_ rule: TemporalRules.Rule, table: [String: WordEntry]) {
@@ -227,7 +228,7 @@ final class RuleMatcher: Sendable {
         case .code(let p):
             data = nil
             unmanagedData = nil
-            filter = nil
+            filter = RuleFilter()
             code = p.match
         }
     }
@@ -235,7 +236,7 @@ final class RuleMatcher: Sendable {
     @inline(__always)
     func match(_ c: PatternContext, _ i: Int) -> PatternMatch? {
         if let unmanagedData {
-            guard filter.unsafelyUnwrapped.admits(c.features, at: i) else { return nil }
+            guard filter.admits(c.features, at: i) else { return nil }
             return unmanagedData._withUnsafeGuaranteedRef { $0.match(c, i) }
         }
         return code?(c, i)
