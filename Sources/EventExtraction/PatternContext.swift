@@ -2,18 +2,38 @@ import TimelineCore
 
 /// Token tests shared by the temporal patterns.
 /// A class: every pattern receives it, and a struct holding the lexicon's tables would be
-/// copied (and each table retained) at every call.
-final class PatternContext: Sendable {
+/// copied (and each table retained) at every call. `@unchecked Sendable`: `features` is written
+/// only in `init` and freed in `deinit`.
+final class PatternContext: @unchecked Sendable {
     let tokens: [Token]
     let lexicon: DateLexicon
     /// The lexicon's entry for each token (`.none` for numbers, punctuation and unknown words).
     let entries: [WordEntry]
+    let words: WordTable
+    /// `RuleFilter.features` of each token and a last 0, allocated once here (an array read at
+    /// every rule tried would be retained) and freed in `deinit`.
+    let features: UnsafeMutableBufferPointer<RuleFilter.Features>
 
     init(tokens: [Token], lexicon: DateLexicon, words: WordTable) {
         self.tokens = tokens
         self.lexicon = lexicon
-        entries = tokens.map { $0.kind == .word ? words.entry($0.lower) : .none }
+        self.words = words
+        // Filled in place from the tokens' storage: `map` copied each token (retaining its strings).
+        entries = tokens.withUnsafeBufferPointer { t in
+            [WordEntry](unsafeUninitializedCapacity: t.count) { buffer, count in
+                for k in 0..<t.count {
+                    buffer.initializeElement(at: k, to: t[k].kind == .word ? words.entry(t[k].lower) : .none)
+                }
+                count = t.count
+            }
+        }
+        // One more, without features: the end of the tokens, where no rule is admitted.
+        features = .allocate(capacity: tokens.count + 1)
+        for k in tokens.indices { features.initializeElement(at: k, to: RuleFilter.features(tokens[k], entries[k])) }
+        features.initializeElement(at: tokens.count, to: 0)
     }
+
+    deinit { features.deallocate() }
 
     func e(_ i: Int) -> WordEntry { i >= 0 && i < entries.count ? entries[i] : .none }
 
@@ -102,10 +122,8 @@ final class PatternContext: Sendable {
         if commaOrPoint(i + 1), touching(i), kind(i + 2, .number), touching(i + 1) { return nil }
         if kind(i - 1, .punct), Self.currency.contains(tokens[i - 1].text) { return nil }
         // A document's or a law's number: "Resolution No. 1794", "Nos 2015"; not "no 2025 fair".
-        if i >= 1, Self.numberSigns.contains(tokens[i - 1].lower), tokens[i - 1].isCapitalized { return nil }
-        if i >= 2, tokens[i - 1].text == ".", Self.numberSigns.contains(tokens[i - 2].lower),
-            tokens[i - 2].isCapitalized
-        {
+        if i >= 1, tokens[i - 1].isCapitalized, isNumberSign(i - 1) { return nil }
+        if i >= 2, tokens[i - 1].text == ".", tokens[i - 2].isCapitalized, isNumberSign(i - 2) {
             return nil
         }
         if i + 1 < tokens.count {
@@ -116,6 +134,13 @@ final class PatternContext: Sendable {
             return word(i + 2, ".") && touching(i + 1) ? (y, 3) : (y, 2)
         }
         return (y, 1)
+    }
+
+    /// A word of `numberSigns` at `i` (compared, not hashed: the test runs at every four-digit number).
+    @inline(__always)
+    private func isNumberSign(_ i: Int) -> Bool {
+        for w in Self.numberSigns where word(i, w) { return true }
+        return false
     }
 
     /// A weekday name, or an abbreviation with its full stop (`Fri.`; a bare `Sun` is too often a name).
@@ -170,8 +195,8 @@ final class PatternContext: Sendable {
             return (.weekday(w, offset: r), rl + wl)
         }
         if let (w, wl) = weekday(i) { return (.weekday(w, offset: nil), wl) }
-        // A word that is no `deictic.tsv` key is not marked `.deictic`: most are passed without hashing.
-        if i >= 0, i < tokens.count, tokens[i].kind != .word || e(i).starts.contains(.deictic),
+        // A word that is no one-word `deictic.tsv` key is passed without hashing.
+        if i >= 0, i < tokens.count, tokens[i].kind != .word || e(i).deicticWord,
             let v = lexicon.deictic[tokens[i].lower], let (n, time) = DateLexicon.dayOffset(v), time == nil
         {
             return (.unitOffset(.day, n), 1)
@@ -183,7 +208,7 @@ final class PatternContext: Sendable {
     func clock(_ i: Int) -> (String, Int)? {
         func text(_ h: Int, _ m: Int) -> String { "T\(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)" }
         guard let tok = t(i) else { return nil }
-        if tok.kind == .word, e(i).starts.contains(.deictic), let v = lexicon.clockWords[tok.lower],
+        if tok.kind == .word, e(i).clockWord, let v = lexicon.clockWords[tok.lower],
             let (h, m) = DateLexicon.clock(v)
         {
             return (text(h, m), 1)

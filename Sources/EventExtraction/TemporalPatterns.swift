@@ -233,8 +233,10 @@ extension TemporalPattern {
             guard let (n, time) = DateLexicon.dayOffset(v) else { return .reference(v) }
             return time.map { .timeOfDay(.unitOffset(.day, n), $0) } ?? .unitOffset(.day, n)
         }
-        for (words, v) in c.lexicon.deicticPhrases[tok.lower] ?? []
-        where words.indices.allSatisfy({ c.word(i + $0, words[$0]) }) {
+        // The phrases and words by the token's entry: most words here are none (`the`, `a`).
+        let entry = c.e(i)
+        let phrases = entry.deicticPhraseList == 0 ? [] : c.words.deicticPhrases[Int(entry.deicticPhraseList) - 1]
+        for (words, v) in phrases where words.indices.allSatisfy({ c.word(i + $0, words[$0]) }) {
             // "in the past," names a time; "the past two years", "the future president" do not.
             if words[0] == "the", let next = c.t(i + words.count), next.kind != .punct,
                 !c.e(i + words.count).afterReference
@@ -243,7 +245,7 @@ extension TemporalPattern {
             }
             return PatternMatch(length: words.count, reference: reference(v))
         }
-        guard let v = c.lexicon.deictic[tok.lower] else { return nil }
+        guard entry.deicticWord, let v = c.lexicon.deictic[tok.lower] else { return nil }
         return PatternMatch(length: 1, reference: reference(v))
     }
 
@@ -365,11 +367,14 @@ extension TemporalPattern {
         starts: [.the, .count, .number, .durationWord]
     ) { c, i in
         var k = i
-        if c.word(k, "the"), let n = c.t(k + 1), Self.durationWords.contains(n.lower) {
+        // `durationWords` by the entries' mark (`.durationWord`), not hashed at each try.
+        if c.word(k, "the"), c.kind(k + 1, .word), c.e(k + 1).starts.contains(.durationWord) {
             k += 2
         } else if c.word(k, "the"), c.count(k + 1) != nil {
             k += 1  // "the nine months"
-        } else if c.word(k, in: Self.durationWords), c.count(k + 1) != nil || c.word(k, in: ["recent", "coming"]) {
+        } else if c.kind(k, .word), c.e(k).starts.contains(.durationWord),
+            c.count(k + 1) != nil || c.word(k, "recent") || c.word(k, "coming")
+        {
             k += 1  // "past 20 years", "recent months"
         }
         var n = 1

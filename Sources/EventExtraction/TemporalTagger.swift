@@ -10,8 +10,9 @@
 ///   a few tokens.
 struct TemporalTagger: Sendable {
     let lexicon: DateLexicon
-    /// Modifier phrases, longest first.
-    private let modifiers: [(words: [String], mod: String)]
+    /// Modifier phrases, longest first, by their first word: list `WordEntry.modifierList` holds the
+    /// phrases starting with that word (list 0 is empty).
+    private let modifierLists: [[(words: [String], mod: String)]]
     /// Every word the lexicon and the rules know, with what they know.
     private let words: WordTable
     /// The matching part of each rule, in file order: a rule's name, source and examples stay out
@@ -30,13 +31,27 @@ struct TemporalTagger: Sendable {
 
     init(lexicon: DateLexicon) {
         self.lexicon = lexicon
-        modifiers = lexicon.modifiers.map { (words: $0.key.split(separator: " ").map(String.init), mod: $0.value) }
-            .sorted { $0.words.count > $1.words.count }
+        let modifiers = lexicon.modifiers.map {
+            (words: $0.key.split(separator: " ").map(String.init), mod: $0.value)
+        }
+        .sorted { $0.words.count > $1.words.count }
         let rules = lexicon.patterns.rules
         var table = lexicon.wordTable(startWords: Set(rules.flatMap(\.startWords)))
         var lists: [[Int]] = [[]]
         var listIndex: [[Int]: UInt16] = [[]: 0]
         let modifierStarts = Set(modifiers.map { $0.words[0] })
+        var modifierLists: [[(words: [String], mod: String)]] = [[]]
+        for word in modifierStarts {
+            // The phrases' order (longest first) is kept: the first that matches wins.
+            modifierLists.append(modifiers.filter { $0.words[0] == word })
+            table[word, default: WordEntry()].modifierList = UInt16(modifierLists.count - 1)
+        }
+        self.modifierLists = modifierLists
+        var deicticPhrases: [[(words: [String], value: String)]] = []
+        for (word, phrases) in lexicon.deicticPhrases {
+            deicticPhrases.append(phrases)
+            table[word, default: WordEntry()].deicticPhraseList = UInt16(deicticPhrases.count)
+        }
         for (word, entry) in table {
             let list = rules.indices.filter {
                 !rules[$0].starts.isDisjoint(with: entry.starts) || rules[$0].startWords.contains(word)
@@ -65,8 +80,8 @@ struct TemporalTagger: Sendable {
                 }
             )
         }
-        words = WordTable(table)
-        matchers = rules.map(RuleMatcher.init)
+        words = WordTable(table, deicticPhrases: deicticPhrases)
+        matchers = rules.map { RuleMatcher($0, table: table) }
         unmanagedMatchers = matchers.map { Unmanaged.passUnretained($0) }
         flatLists = lists.flatMap { $0.map(UInt16.init) }
         var starts: [Int32] = [0]
@@ -125,7 +140,7 @@ struct TemporalTagger: Sendable {
 
     /// A modifier phrase at `i`: its mod and where the expression it qualifies starts.
     private func modifier(_ c: PatternContext, at i: Int) -> (String, Int)? {
-        for (words, mod) in modifiers where i + words.count <= c.tokens.count {
+        for (words, mod) in modifierLists[Int(c.entries[i].modifierList)] where i + words.count <= c.tokens.count {
             guard words.indices.allSatisfy({ c.tokens[i + $0].lower == words[$0] }) else { continue }
             var k = i + words.count
             if c.isDash(k), c.touching(k - 1) { k += 1 }  // mid-April
@@ -196,22 +211,34 @@ struct TemporalTagger: Sendable {
 /// What the tagger calls for one rule: a data pattern or a Swift rule's function.
 final class RuleMatcher: Sendable {
     private let data: DataPattern?
+    /// `data` unretained (`data` owns it): binding the optional retained it at every try.
+    private let unmanagedData: Unmanaged<DataPattern>?
+    /// Whether a data pattern may match at a token, tested before trying it (not optional: an
+    /// optional would be copied out at every try).
+    private let filter: RuleFilter
     private let code: (@Sendable (PatternContext, Int) -> PatternMatch?)?
 
-    init(_ rule: TemporalRules.Rule) {
+    init(_ rule: TemporalRules.Rule, table: [String: WordEntry]) {
         switch rule.body {
         case .data(let p):
             data = p
+            unmanagedData = Unmanaged.passUnretained(p)
+            filter = RuleFilter(p, table: table)
             code = nil
         case .code(let p):
             data = nil
+            unmanagedData = nil
+            filter = RuleFilter()
             code = p.match
         }
     }
 
     @inline(__always)
     func match(_ c: PatternContext, _ i: Int) -> PatternMatch? {
-        if let data { return data.match(c, i) }
+        if let unmanagedData {
+            guard filter.admits(c.features, at: i) else { return nil }
+            return unmanagedData._withUnsafeGuaranteedRef { $0.match(c, i) }
+        }
         return code?(c, i)
     }
 }

@@ -23,11 +23,8 @@ struct Token: Sendable {
     let newlineBefore: Bool
     /// The value of a number token of at most 9 digits, else -1 (read once, not per pattern).
     var value: Int = -1
-
-    var isCapitalized: Bool {
-        guard kind == .word, let first = text.unicodeScalars.first else { return false }
-        return first.properties.isUppercase
-    }
+    /// A word whose first code point is upper-case (read once: the patterns and cues ask often).
+    var isCapitalized = false
 
     var isWord: Bool { kind == .word }
     var isNumber: Bool { kind == .number }
@@ -75,27 +72,39 @@ enum Tokenizer {
     /// Tokens of `scalars[range]`.
     static func tokenize(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(range.count / 5)
+        // About one token for every four code points of news text: room for most sentences at once.
+        tokens.reserveCapacity(range.count / 3 + 4)
         let asciiStrings = Self.asciiStrings
         var i = range.lowerBound
         var space = true
         var newline = true
-        func emit(_ start: Int, _ end: Int, _ kind: Token.Kind, lower: String? = nil) {
-            let text =
-                end - start == 1 && scalars[start].value < 0x80
-                ? asciiStrings[Int(scalars[start].value)] : String(scalars: scalars[start..<end])
+        /// `ascii`: all code points of the token are ASCII; `upper`: some is an ASCII capital (both
+        /// found while scanning, so that the text is not read again to decide).
+        func emit(
+            _ start: Int,
+            _ end: Int,
+            _ kind: Token.Kind,
+            lower: String? = nil,
+            ascii: Bool = false,
+            upper: Bool = false
+        ) {
+            let text: String
+            if end - start == 1 && scalars[start].value < 0x80 {
+                text = asciiStrings[Int(scalars[start].value)]
+            } else if ascii {
+                text = String(unsafeUninitializedCapacity: end - start) { buffer in
+                    for k in start..<end { buffer[k - start] = UInt8(truncatingIfNeeded: scalars[k].value) }
+                    return end - start
+                }
+            } else {
+                text = String(scalars: scalars[start..<end])
+            }
             let low: String
             if let lower {
                 low = lower
             } else if kind == .word {
                 // Most words are ASCII without capitals: their lower-case form is the text itself.
-                var plain = true
-                for k in start..<end
-                where scalars[k].value >= 0x80 || (scalars[k].value >= 65 && scalars[k].value <= 90) {
-                    plain = false
-                    break
-                }
-                low = plain ? text : String(lowercasing: scalars[start..<end])
+                low = ascii && !upper ? text : String(lowercasing: scalars[start..<end])
             } else {
                 low = text
             }
@@ -104,6 +113,10 @@ enum Tokenizer {
                 value = 0
                 for k in start..<end { value = value * 10 + Int(scalars[k].value - 48) }
             }
+            let first = scalars[start]
+            let capitalized =
+                kind == .word
+                && (first.value < 0x80 ? first.value >= 65 && first.value <= 90 : first.properties.isUppercase)
             tokens.append(
                 Token(
                     start: start,
@@ -113,7 +126,8 @@ enum Tokenizer {
                     lower: low,
                     spaceBefore: space,
                     newlineBefore: newline,
-                    value: value
+                    value: value,
+                    isCapitalized: capitalized
                 )
             )
             space = false
@@ -126,14 +140,33 @@ enum Tokenizer {
                 if s == "\n" || s == "\r" { newline = true }
                 i += 1
             } else if isLetter(s) {
+                var ascii = s.value < 0x80
+                var upper = s.value >= 65 && s.value <= 90
                 var j = i + 1
-                while j < range.upperBound, isLetter(scalars[j]) { j += 1 }
-                emit(i, j, .word)
+                while j < range.upperBound {
+                    let v = scalars[j].value
+                    if v < 0x80 {
+                        if v >= 97 && v <= 122 {
+                            j += 1
+                        } else if v >= 65 && v <= 90 {
+                            upper = true
+                            j += 1
+                        } else {
+                            break
+                        }
+                    } else if isLetter(scalars[j]) {
+                        ascii = false
+                        j += 1
+                    } else {
+                        break
+                    }
+                }
+                emit(i, j, .word, ascii: ascii, upper: upper)
                 i = j
             } else if isDigit(s) {
                 var j = i + 1
                 while j < range.upperBound, isDigit(scalars[j]) { j += 1 }
-                emit(i, j, .number)
+                emit(i, j, .number, ascii: true)
                 i = j
             } else if isIdeograph(s) {
                 emit(i, i + 1, .ideograph)

@@ -35,6 +35,15 @@ struct WordEntry: Sendable {
     var starts: TemporalPattern.Starts = []
     /// The rules that may start here: an index into the tagger's rule lists (0: none).
     var ruleList: UInt16 = 0
+    /// The modifier phrases that start with this word: an index into the tagger's modifier lists
+    /// (0: none), so that no token is compared with every phrase.
+    var modifierList: UInt16 = 0
+    /// The `deictic.tsv` phrases that start with this word: an index + 1 into
+    /// `WordTable.deicticPhrases` (0: none), found without hashing the word again.
+    var deicticPhraseList: UInt16 = 0
+    /// A one-word key of `deictic.tsv`, a key of `clock-words.tsv`: the tables are hashed only then.
+    var deicticWord = false
+    var clockWord = false
 
     static let none = WordEntry()
 
@@ -89,6 +98,8 @@ extension DateLexicon {
         for k in yearMarkers { update(k) { $0.yearMarker = true } }
         for k in timeZones { update(k) { $0.timeZone = true } }
         for k in afterReference { update(k) { $0.afterReference = true } }
+        for k in deictic.keys { update(k) { $0.deicticWord = true } }
+        for k in clockWords.keys { update(k) { $0.clockWord = true } }
         var starts = startWords
         for keys in [
             Array(months.keys), Array(weekdays.keys), Array(numbers.keys), Array(ordinals.keys),

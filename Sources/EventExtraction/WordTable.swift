@@ -20,9 +20,12 @@ final class WordTable: @unchecked Sendable {
     private let keyStarts: UnsafeMutableBufferPointer<Int32>
     private let entries: UnsafeMutableBufferPointer<WordEntry>
     private let asciiTable: Bool
+    /// The `deictic.tsv` phrases by `WordEntry.deicticPhraseList` - 1.
+    let deicticPhrases: [[(words: [String], value: String)]]
 
-    init(_ dictionary: [String: WordEntry]) {
+    init(_ dictionary: [String: WordEntry], deicticPhrases: [[(words: [String], value: String)]] = []) {
         self.dictionary = dictionary
+        self.deicticPhrases = deicticPhrases
         let ascii = dictionary.filter { WordShapes.isASCII($0.key) }.sorted { $0.key < $1.key }
         // A key such as "\u{212A}" (Kelvin sign) equals the ASCII "K": then the dictionary decides.
         asciiTable = !dictionary.keys.contains { key in
@@ -70,29 +73,39 @@ final class WordTable: @unchecked Sendable {
     }
 
     /// What the table says about `word` (lower-case), or `.none`.
+    @inline(__always)
     func entry(_ word: String) -> WordEntry {
-        let found: WordEntry?? = word.utf8.withContiguousStorageIfAvailable { bytes in
-            guard asciiTable else { return nil }
-            for b in bytes where b >= 0x80 { return nil }
-            return find(bytes)
+        if asciiTable {
+            // The index + 1 of its entry, 0 for none, -1 for a word that is not ASCII; hashed
+            // while its bytes are checked, in one pass.
+            var w = word
+            let n = w.withUTF8 { bytes -> Int in
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                for b in bytes {
+                    if b >= 0x80 { return -1 }
+                    h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3
+                }
+                return find(bytes, Int(truncatingIfNeeded: h ^ (h >> 29)))
+            }
+            if n > 0 { return entries[n - 1] }
+            if n == 0 { return .none }
         }
-        if let found, let found { return found }
-        // Not ASCII (or some key is an ASCII word written otherwise), or its bytes not at hand: as
-        // `String` compares.
+        // Not ASCII (or some key is an ASCII word written otherwise): as `String` compares.
         return dictionary[word] ?? .none
     }
 
+    /// The index + 1 of the entry of `bytes`, whose `hash` is given, or 0.
     @inline(__always)
-    private func find(_ bytes: UnsafeBufferPointer<UInt8>) -> WordEntry {
-        var s = Self.hash(bytes) & mask
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, _ hash: Int) -> Int {
+        var s = hash & mask
         while true {
             let n = Int(slots[s])
-            if n == 0 { return .none }
+            if n == 0 { return 0 }
             let a = Int(keyStarts[n - 1])
             if Int(keyStarts[n]) - a == bytes.count {
                 var k = 0
                 while k < bytes.count, keyBytes[a + k] == bytes[k] { k += 1 }
-                if k == bytes.count { return entries[n - 1] }
+                if k == bytes.count { return n }
             }
             s = (s + 1) & mask
         }
