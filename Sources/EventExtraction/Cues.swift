@@ -34,6 +34,8 @@ struct Cues: Sendable {
         case freight
         case speech
         case cancellation
+        /// Phrases that start with a cue of another kind but are not one: `next to` is no future.
+        case notCue = "not-cue"
     }
 
     /// Phrases of each kind, as lower-case word sequences; indexed by `Kind.ordinal`, as are the
@@ -94,23 +96,30 @@ struct Cues: Sendable {
         return false
     }
 
-    /// Whether a cue of `kind` occurs in `tokens[range]`.
-    func occurs(_ kind: Kind, in tokens: [Token], _ range: Range<Int>) -> Bool {
+    /// Whether a cue of `kind` occurs in `tokens[range]`; with `unless`, not one that starts a
+    /// phrase of that kind (`next to` of `not-cue`), which may end after the range.
+    func occurs(_ kind: Kind, in tokens: [Token], _ range: Range<Int>, unless: Kind? = nil) -> Bool {
         let singles = self.singles[kind.ordinal]
         let shapes = singleShapes[kind.ordinal]
         let phrases = self.phrases[kind.ordinal]
         for i in range {
-            if shapes.mayContain(tokens[i].lower), singles.contains(tokens[i].lower) { return true }
-            for p in phrases where i + p.count <= range.upperBound {
-                var ok = true
-                for (k, w) in p.enumerated() where tokens[i + k].lower != w {
-                    ok = false
-                    break
-                }
-                if ok { return true }
+            if shapes.mayContain(tokens[i].lower), singles.contains(tokens[i].lower) {
+                guard let unless, phraseStarts(unless, in: tokens, i, end: tokens.count) else { return true }
+                continue
             }
+            for p in phrases where i + p.count <= range.upperBound && Self.matches(p, tokens, i) { return true }
         }
         return false
+    }
+
+    /// Whether a phrase of `kind` starts at token `i` and ends by `end`.
+    private func phraseStarts(_ kind: Kind, in tokens: [Token], _ i: Int, end: Int) -> Bool {
+        phrases[kind.ordinal].contains { i + $0.count <= end && Self.matches($0, tokens, i) }
+    }
+
+    private static func matches(_ phrase: [String], _ tokens: [Token], _ i: Int) -> Bool {
+        for (k, w) in phrase.enumerated() where tokens[i + k].lower != w { return false }
+        return true
     }
 }
 
