@@ -39,6 +39,8 @@ struct Cues: Sendable {
         case topic
         case unfinished
         case dateFor = "date-for"
+        /// Phrases that start with a cue of another kind but are not one: `next to` is no future.
+        case notCue = "not-cue"
     }
 
     /// One-word cues of each kind, lower-case; indexed by `Kind.ordinal`, as are the tables
@@ -107,11 +109,7 @@ struct Cues: Sendable {
     /// Whether a cue of `kind` starts at token `start`: "a year" in "trips a year".
     func startsAt(_ kind: Kind, in tokens: [Token], _ start: Int) -> Bool {
         guard start < tokens.count else { return false }
-        if contains(kind, tokens[start].lower) { return true }
-        for p in phrases[kind.ordinal] where start + p.count <= tokens.count {
-            if zip(p, tokens[start..<(start + p.count)]).allSatisfy({ $0 == $1.lower }) { return true }
-        }
-        return false
+        return contains(kind, tokens[start].lower) || phraseStarts(kind, in: tokens, start, end: tokens.count)
     }
 
     /// Whether a lower-case word in `tokens[range]` (not a name) ends with a suffix of `kind`
@@ -129,27 +127,35 @@ struct Cues: Sendable {
         return false
     }
 
-    /// Whether a cue of `kind` occurs in `tokens[range]`.
-    func occurs(_ kind: Kind, in tokens: [Token], _ range: Range<Int>) -> Bool {
+    /// Whether a cue of `kind` occurs in `tokens[range]`; with `unless`, not one that starts a
+    /// phrase of that kind (`next to` of `not-cue`), which may end after the range.
+    func occurs(_ kind: Kind, in tokens: [Token], _ range: Range<Int>, unless: Kind? = nil) -> Bool {
         let singles = self.singles[kind.ordinal]
         let filter = singleFilters[kind.ordinal]
-        let firstFilter = firstFilters[kind.ordinal]
-        let byFirst = phrasesByFirst[kind.ordinal]
         for i in range {
             let word = tokens[i].lower
-            if filter.mayContain(word), singles.contains(word) { return true }
-            // Only the phrases starting with this word can start here.
-            guard firstFilter.mayContain(word), let list = byFirst[word] else { continue }
-            for p in list where i + p.count <= range.upperBound {
-                var ok = true
-                for (k, w) in p.enumerated() where tokens[i + k].lower != w {
-                    ok = false
-                    break
-                }
-                if ok { return true }
+            if filter.mayContain(word), singles.contains(word) {
+                guard let unless, phraseStarts(unless, in: tokens, i, end: tokens.count) else { return true }
+                continue
             }
+            if phraseStarts(kind, in: tokens, i, end: range.upperBound) { return true }
         }
         return false
+    }
+
+    /// Whether a phrase of `kind` starts at token `i` and ends by `end`; only the phrases
+    /// starting with that word are compared.
+    private func phraseStarts(_ kind: Kind, in tokens: [Token], _ i: Int, end: Int) -> Bool {
+        let word = tokens[i].lower
+        guard firstFilters[kind.ordinal].mayContain(word), let list = phrasesByFirst[kind.ordinal][word] else {
+            return false
+        }
+        return list.contains { i + $0.count <= end && Self.matches($0, tokens, i) }
+    }
+
+    private static func matches(_ phrase: [String], _ tokens: [Token], _ i: Int) -> Bool {
+        for (k, w) in phrase.enumerated() where tokens[i + k].lower != w { return false }
+        return true
     }
 }
 

@@ -121,6 +121,17 @@ struct EventClassifier: Sendable {
             // "Two years later, they signed … on 23 June 2016": a vague step from another date;
             // "Three days later, the city announced …" is a day.
             if case .shiftFromPrevious(let unit, _) = m.reference, unit != .day { continue }
+            // "May 2015: Xi visits Moscow for the Victory Day parade": a holiday inside a date the
+            // sentence gives with its year names the occasion; that date dates the happening.
+            if case .holiday = m.reference,
+                dates.contains(where: {
+                    $0.mention.first != m.first && $0.value.precision > d.value.precision
+                        && $0.value.interval.start <= d.value.interval.start
+                        && d.value.interval.end <= $0.value.interval.end
+                })
+            {
+                continue
+            }
             let before = m.first > 0 ? tokens[m.first - 1].lower : ""
             if cues.contains(.noEventSignal, before), !isNotUntil(tokens, m.first - 1) { continue }
             if conditional[m.first] || isDateline(tokens, m) { continue }

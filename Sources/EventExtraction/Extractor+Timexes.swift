@@ -22,8 +22,12 @@ extension Extractor {
     struct Anaphora {
         var previous: TimexValue?
         var previousDay: TimexValue?
+        /// Whether `previous` is a year counted back or on (`a year ago`, `year-earlier`).
+        var previousIsYearShift = false
         /// The last full date (day, month and year) of the current sentence (which starts at `sentence`).
         var inSentence: TimexValue?
+        /// The year of the last date of the current sentence the text gives with its year.
+        var yearInSentence: Int?
         var sentence = -1
     }
 
@@ -40,7 +44,7 @@ extension Extractor {
         let before = max(0, m.first - Self.tenseWindow)..<m.first
         let after = m.end..<(reported ? m.end : min(tokens.count, m.end + Self.tenseWindow))
         for window in [before, after] where !window.isEmpty {
-            if cues.occurs(.future, in: tokens, window) { return .future }
+            if cues.occurs(.future, in: tokens, window, unless: .notCue) { return .future }
             if cues.occurs(.past, in: tokens, window) || cues.occursSuffix(.pastSuffix, in: tokens, window) {
                 return .past
             }
@@ -48,7 +52,9 @@ extension Extractor {
         // No cue nearby: the verb of a long clause may stand further back ("We will host the 2024
         // Northeast Asia Local Cooperation Roundtable in Hunchun in the third quarter").
         let far = 0..<before.lowerBound
-        if cues.occurs(.future, in: tokens, far), !cues.occurs(.past, in: tokens, far) { return .future }
+        if cues.occurs(.future, in: tokens, far, unless: .notCue), !cues.occurs(.past, in: tokens, far) {
+            return .future
+        }
         return .nearest
     }
 
@@ -65,6 +71,7 @@ extension Extractor {
         if tokens.first?.start != anaphora.sentence {
             anaphora.sentence = tokens.first?.start ?? -1
             anaphora.inSentence = nil
+            anaphora.yearInSentence = nil
         }
         // "ratified on Nov. 11, 2024, and in force on Dec. 4": a day without a year after a full
         // date in the same sentence is read from that date, not from the document's.
@@ -72,11 +79,27 @@ extension Extractor {
         if case .monthDay = m.reference, let day = anaphora.inSentence { reference = day.interval.start }
         // Only expressions without a year or an offset lean one way: the others need no cue search.
         let lean = m.reference.leans ? direction(tokens, m) : .nearest
-        let (value, calendar) = m.reference.resolve(dct: reference, direction: lean, previous: anchor)
+        var (value, calendar) = m.reference.resolve(dct: reference, direction: lean, previous: anchor)
+        // "from $9 a year ago … compared with $7 a year earlier": a year shift right after another
+        // compares with the same period, not with the one a year before it.
+        let isYearShift = m.reference.isYearShift
+        if case .shiftFromPrevious(.year, _) = m.reference, anaphora.previousIsYearShift, let p = anaphora.previous {
+            (value, calendar) = (p.description, p)
+        }
+        // "May 2015: Xi visits Moscow for the Victory Day parade": a holiday after a date of the
+        // same sentence is in that date's year.
+        if case .holiday(let mo, let d, let w, offset: nil) = m.reference, let y = anaphora.yearInSentence,
+            let day = TemporalReference.holiday(year: y, month: mo, day: d, weekday: w)
+        {
+            let v = TimexValue(.day(day))
+            (value, calendar) = (v.description, v)
+        }
         let start = tokens[m.first].start
         let end = tokens[m.end - 1].end
+        if case .calendar(let v) = m.reference { anaphora.yearInSentence = v.interval.start.year }
         if let calendar, !m.isRangeEnd {
             anaphora.previous = calendar
+            anaphora.previousIsYearShift = isYearShift
             if case .day = calendar.kind { anaphora.previousDay = calendar }
             if case .day = calendar.kind, case .calendar = m.reference { anaphora.inSentence = calendar }
         }

@@ -32,7 +32,9 @@ struct PatternValue: Sendable {
         case halfOfYear = "half-of-year"
         case quarterAlone = "quarter-alone"
         case halfAlone = "half-alone"
-        case weekday, weekend
+        case weekday, weekend, holiday
+        case weekdaySet = "weekday-set"
+        case monthSet = "month-set"
         case unitOffset = "unit-offset"
         case ago
         case unitAgo = "unit-ago"
@@ -50,6 +52,9 @@ struct PatternValue: Sendable {
             case .seasonAlone: return [[.season]]
             case .seasonOffset, .seasonOfYear: return [[.season, .number]]
             case .weekday: return [[.number], [.number, .number]]
+            case .holiday: return [[.number, .number, .number], [.number, .number, .number, .number]]
+            case .weekdaySet: return [[.number]]
+            case .monthSet: return [[.number]]
             case .weekend: return [[], [.number]]
             case .unitOffset: return [[.unit, .number]]
             case .ago: return [[.number, .unit, .shift]]
@@ -125,12 +130,27 @@ struct PatternValue: Sendable {
             return .part(.half(int(0)))
         case .weekday: return .weekday(int(0), offset: arguments.count > 1 ? int(1) : nil)
         case .weekend: return .weekend(offset: arguments.isEmpty ? nil : int(0))
+        case .holiday:
+            guard CivilDate(year: 2024, month: int(0), day: int(1)) != nil, (0...7).contains(int(2)) else { return nil }
+            return .holiday(month: int(0), day: int(1), weekday: int(2), offset: arguments.count > 3 ? int(3) : nil)
+        case .weekdaySet:
+            guard (1...7).contains(int(0)) else { return nil }
+            return .set("XXXX-WXX-\(int(0))")
+        case .monthSet:
+            guard (1...12).contains(int(0)) else { return nil }
+            return .set(int(0) < 10 ? "XXXX-0\(int(0))" : "XXXX-\(int(0))")
         case .unitOffset:
             guard let (unit, scale) = TemporalPattern.calendarUnit(WordEntry.units[int(0) - 1]) else { return nil }
             return .unitOffset(unit, int(1) * scale)
         case .ago:
             let n = int(0)
             let shift = int(2)
+            // "several years ago": an unknown amount from the document date is only the past (or
+            // the future); from the date before ("a few days later") it is left to the duration.
+            if n == 0 {
+                guard abs(shift) == 1 else { return nil }
+                return .reference(shift < 0 ? "PAST_REF" : "FUTURE_REF")
+            }
             guard n > 0, let (unit, scale) = TemporalPattern.calendarUnit(WordEntry.units[int(1) - 1]) else {
                 return nil
             }

@@ -23,6 +23,9 @@ enum TemporalReference: Hashable, Sendable {
     case monthDay(month: Int, day: Int)
     /// A day without a year, with its weekday: `Tuesday, July 29` is in a year where that is a Tuesday.
     case monthDayWeekday(month: Int, day: Int, weekday: Int)
+    /// A holiday without a year: `Christmas` (12-25, `weekday` 0), `Thanksgiving` (the first
+    /// Thursday, weekday 4, on or after 11-22); with last/this/next (`offset`) or alone (`nil`, by tense).
+    case holiday(month: Int, day: Int, weekday: Int, offset: Int?)
     /// A month without a year: `in January`.
     case month(Int)
     /// `that October`: the month in the year of the date mentioned before (else as `in October`).
@@ -91,10 +94,19 @@ enum TemporalReference: Hashable, Sendable {
     /// `the third quarter`, `on the 18th`, and a time of such a day (or what falls back to one).
     var leans: Bool {
         switch self {
-        case .monthDay, .monthDayWeekday, .month, .monthOfPrevious, .dayOfMonth(_, monthOffset: nil), .season, .part,
+        case .monthDay, .monthDayWeekday, .month, .monthOfPrevious, .holiday(_, _, _, offset: nil),
+            .dayOfMonth(_, monthOffset: nil), .season, .part,
             .weekday(_, offset: nil), .weekend(offset: nil):
             return true
         case .timeOfDay(let day, _): return day.leans
+        default: return false
+        }
+    }
+
+    /// `a year ago`, `a year earlier`, `year-earlier`: whole years counted back or on.
+    var isYearShift: Bool {
+        switch self {
+        case .yearsAgo, .shiftFromPrevious(.year, _): return true
         default: return false
         }
     }
@@ -152,6 +164,27 @@ enum TemporalReference: Hashable, Sendable {
                     soon: Self.soonDays
                 )
             else { return ("XXXX-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)", nil) }
+            return cal(.day(best))
+        case .holiday(let m, let d, let w, let offset):
+            let candidates = (dct.year - 1...dct.year + 1).compactMap {
+                Self.holiday(year: $0, month: m, day: d, weekday: w)
+            }
+            let best: CivilDate?
+            switch offset {
+            case .none:
+                best = Self.pick(
+                    candidates,
+                    dct: dct,
+                    direction: direction,
+                    key: \.dayNumber,
+                    anchor: dct.dayNumber,
+                    soon: Self.soonDays
+                )
+            case .some(let o) where o < 0: best = candidates.last { $0 < dct }
+            case .some(let o) where o > 0: best = candidates.first { $0 > dct }
+            case .some: best = candidates.first { $0.year == dct.year }
+            }
+            guard let best else { return ("XXXX", nil) }
             return cal(.day(best))
         case .monthOfPrevious(let m):
             guard let previous else { return TemporalReference.month(m).resolve(dct: dct, direction: direction) }
@@ -372,6 +405,13 @@ enum TemporalReference: Hashable, Sendable {
         case .duration(let v), .set(let v):
             return (v, nil)
         }
+    }
+
+    /// The day of a holiday in `year`: the date itself (`weekday` 0), or the first `weekday` on or after it.
+    static func holiday(year: Int, month: Int, day: Int, weekday: Int) -> CivilDate? {
+        guard let date = CivilDate(year: year, month: month, day: day) else { return nil }
+        guard (1...7).contains(weekday) else { return date }
+        return date.adding(days: (weekday - date.isoWeekday + 7) % 7)
     }
 
     /// How far ahead a date without a year may lie in a past-tense sentence: about a quarter.

@@ -86,6 +86,9 @@ import TimelineCore
         ("Crews will need to lay over a hundred kilometres of new track in September.", "September", "2024-09"),
         // A requirement looks ahead even after a verb that reads as past.
         ("He set the task to finish the pier no later than January 10.", "January 10", "2025-01-10"),
+        // "next to" is a place, not the future.
+        ("Blasts on Friday next to the embassy killed 20 people.", "Friday", "2024-05-24"),
+        ("Officials did not plan to close the border on Thursday.", "Thursday", "2024-05-30"),
     ])
     func nearestTenseCueDecides(_ input: String, _ text: String, _ value: String) {
         #expect(TestSupport.timexes(input).contains { $0.text == text && $0.value == value })
@@ -129,6 +132,30 @@ import TimelineCore
     ])
     func sameDateAnaphora(_ input: String, _ values: [String]) {
         #expect(TestSupport.timexes(input).map(\.value) == values)
+    }
+
+    /// A year shift right after another compares with the same period: "a year ago … a year
+    /// earlier" are both last year, not the year before it; after another date it counts from that.
+    @Test func repeatedYearShift() {
+        let repeated = TestSupport.timexes(
+            "Profit fell from $9 million a year ago. Costs rose, compared with a year earlier."
+        )
+        #expect(repeated.map(\.value) == ["2023", "2023"])
+        let fromDate = TestSupport.timexes("Traffic rose in 2019 from a year earlier.")
+        #expect(fromDate.map(\.value) == ["2019", "2018"])
+    }
+
+    /// A holiday leans like a day without a year; last/next count from the document date.
+    @Test(arguments: [
+        ("Stores stayed open on Christmas Eve.", "2023-12-24"), ("Talks will resume after Christmas.", "2024-12-25"),
+        ("Shipping slowed over Thanksgiving last year.", "2023-11-23"),
+        ("The bridge reopened on New Year's Eve.", "2023-12-31"),
+        // After a date of the same sentence, in that date's year.
+        ("May 2015: the leader visits Moscow for the Victory Day parade.", "2015-05-09"),
+    ])
+    func holidays(_ input: String, _ value: String) {
+        let values = TestSupport.timexes(input).map(\.value)
+        #expect(values.contains(value), "found \(values)")
     }
 }
 
