@@ -15,7 +15,8 @@ import Darwin
 /// checksums; anything else means a full replay.
 struct Checkpoint: Sendable {
     /// Format version: a checkpoint of any other is not read. 2: with the happening table.
-    static let version: UInt64 = 2
+    /// 3: packed sources, SHA-256s in 33 bytes, varint lengths in packed documents.
+    static let version: UInt64 = 3
     static let magic: UInt64 = 0x3154_4E49_4F50_4B43  // "CKPOINT1"
 
     var index: EventIndex

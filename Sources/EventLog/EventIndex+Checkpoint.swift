@@ -54,12 +54,7 @@ extension EventIndex {
 
 extension EventIndex.Tier {
     func write(to w: inout CheckpointWriter) throws(CheckpointError) {
-        w.int(sources.count)
-        for s in sources {
-            w.string(s.path)
-            w.optional(s.title)
-            w.string(s.document)
-        }
+        try sources.write(to: &w)
         w.int(lists.count)
         for l in lists { w.strings(l) }
         try w.array(keys)
@@ -81,11 +76,7 @@ extension EventIndex.Tier {
     /// checkpoint that passed its checksums still cannot make a read trap.
     init(from r: inout CheckpointReader) throws(CheckpointError) {
         self.init()
-        let sourceCount = try r.count()
-        sources.reserveCapacity(sourceCount)
-        for _ in 0..<sourceCount {
-            sources.append(SourceReference(path: try r.string(), title: try r.optional(), document: try r.string()))
-        }
+        sources = try SourceTable(from: &r)
         let listCount = try r.count()
         lists = []
         lists.reserveCapacity(listCount)

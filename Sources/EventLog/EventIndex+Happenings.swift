@@ -91,7 +91,7 @@ extension EventIndex {
                     continue
                 }
                 if out.count == limit { return Page(events: out, next: lastOrder) }
-                mentions = reports.filter { $0.id != id }.compactMap(storedEvent(at:)).map(Mention.init)
+                mentions = reports.filter { $0.id != id }.compactMap(storedMention(at:))
             } else if out.count == limit {
                 return Page(events: out, next: lastOrder)
             }

@@ -15,7 +15,7 @@ extension EventIndex.Tier {
         let named = matcher.readsNames
         let places = named ? lists[Int(placeLists[k])] : []
         let organizations = named ? lists[Int(organizationLists[k])] : []
-        let source = named ? sources[Int(sourceNumbers[k])] : Self.unread
+        let source = matcher.readsSource ? sources[Int(sourceNumbers[k])] : Self.unread
         return text.withUnsafeBufferPointer { text in
             matcher.matches(
                 startDay: day,

@@ -26,7 +26,7 @@ extension EventIndex {
         /// Ids and evidence sentences, UTF-8. Entries removed from a small tier leave their bytes
         /// here until the tier is rebuilt.
         var text: [UInt8] = []
-        var sources: [SourceReference] = []
+        var sources = SourceTable()
         /// Lists of places and organisations; number 0 is the empty list.
         var lists: [[String]] = [[]]
         /// Open addressing from an id's hash to its position (-1: empty), for tiers that keep
@@ -189,9 +189,8 @@ extension EventIndex {
         }
 
         private mutating func sourceNumber(_ source: SourceReference) -> Int {
-            if let known = sources.lastIndex(of: source) { return known }
-            sources.append(source)
-            return sources.count - 1
+            let packed = SourceTable.pack(source)
+            return sources.lastNumber(ofPacked: packed) ?? sources.append(packed: packed)
         }
 
         private mutating func listNumber(_ list: [String]) -> Int {
@@ -258,7 +257,8 @@ extension EventIndex {
     /// from other tiers' entries when it is compacted.
     struct TierBuilder {
         private(set) var tier = Tier()
-        private var sourceNumbers: [SourceReference: UInt32] = [:]
+        /// Sources by their packed bytes.
+        private var sourceNumbers: [[UInt8]: UInt32] = [:]
         private var listNumbers: [[String]: UInt32] = [[]: 0]
 
         init() {}
@@ -289,7 +289,7 @@ extension EventIndex {
             tier.evidenceLengths.append(UInt32(e.evidence.utf8.count))
             tier.text += e.id.utf8
             tier.text += e.evidence.utf8
-            tier.sourceNumbers.append(source(e.source))
+            tier.sourceNumbers.append(source(SourceTable.pack(e.source)))
             tier.placeLists.append(list(e.places))
             tier.organizationLists.append(list(e.organizations))
         }
@@ -317,7 +317,7 @@ extension EventIndex {
             let start = other.textStarts[k]
             tier.text += other.text[start..<start + Int(other.idLengths[k]) + Int(other.evidenceLengths[k])]
             let s = Int(other.sourceNumbers[k])
-            if remap.sources[s] == .max { remap.sources[s] = source(other.sources[s]) }
+            if remap.sources[s] == .max { remap.sources[s] = source(other.sources.withBytes(s) { [UInt8]($0) }) }
             tier.sourceNumbers.append(remap.sources[s])
             tier.placeLists.append(list(Int(other.placeLists[k]), of: other, &remap))
             tier.organizationLists.append(list(Int(other.organizationLists[k]), of: other, &remap))
@@ -328,11 +328,10 @@ extension EventIndex {
             return remap.lists[n]
         }
 
-        private mutating func source(_ s: SourceReference) -> UInt32 {
-            if let known = sourceNumbers[s] { return known }
-            let n = UInt32(tier.sources.count)
-            tier.sources.append(s)
-            sourceNumbers[s] = n
+        private mutating func source(_ packed: [UInt8]) -> UInt32 {
+            if let known = sourceNumbers[packed] { return known }
+            let n = UInt32(tier.sources.append(packed: packed))
+            sourceNumbers[packed] = n
             return n
         }
 

@@ -270,6 +270,24 @@ public struct EventIndex: Sendable {
         return nil
     }
 
+    /// The stored event at `order` as a mention: its id, evidence and source only, read from
+    /// the columns (no places, organisations or date made). A report of the happening table's
+    /// base is in `main` and found through its id table, not by a search.
+    func storedMention(at order: EventOrder) -> Mention? {
+        func mention(_ tier: borrowing Tier, _ k: Int) -> Mention {
+            Mention(id: tier.id(k), evidence: tier.evidence(k), source: tier.sources[Int(tier.sourceNumbers[k])])
+        }
+        if let k = main.position(ofID: order.id),
+            main.keys[k] == Tier.key(startDay: order.startDay, precision: order.precision)
+        {
+            return mention(main, k)
+        }
+        if let k = recent.position(of: order) { return mention(recent, k) }
+        if let k = long.position(of: order) { return mention(long, k) }
+        if let k = main.position(of: order) { return mention(main, k) }
+        return nil
+    }
+
     /// Calls `body` with each tier: the large, the recent and the long one.
     func forEachTier(_ body: (Tier) -> Void) {
         body(main)
@@ -311,6 +329,17 @@ public struct EventIndex: Sendable {
     public var documentOrder: [String] {
         documents.compactMapEntries(packed: DocumentEntry.currentSeq(in:)) { $0.currentSeq }
             .sorted { $0.value < $1.value }.map(\.key)
+    }
+
+    /// How many paths hold a document of this status now (`stats`), read from the packed
+    /// documents: making a hundred thousand of them whole left tens of megabytes of heap behind.
+    ///
+    /// - Complexity: O(d) in the number of documents.
+    public func currentDocumentCount(status: DocumentRecord.Status) -> Int {
+        documents.count(
+            packed: { DocumentEntry.currentStatus(in: $0) == status },
+            changed: { $0.currentSeq != nil && $0.record.status == status }
+        )
     }
 
     /// True when this content is what some path in the drop folder holds now.

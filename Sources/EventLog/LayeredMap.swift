@@ -75,6 +75,21 @@ struct LayeredMap<Value: Packable>: Sendable {
         return out
     }
 
+    /// How many entries pass: `packed` reads a base entry's bytes, `changed` a changed entry's value.
+    /// No key or value of the base is made, so counting leaves no garbage behind.
+    ///
+    /// - Complexity: O(n).
+    func count(packed: (UnsafeRawBufferPointer) -> Bool, changed: (Value) -> Bool) -> Int {
+        var replaced = Set<Int>()
+        for key in top.keys { if let k = base.entry(key) { replaced.insert(k) } }
+        var n = 0
+        for k in 0..<base.count where (replaced.isEmpty || !replaced.contains(k)) && base.withValueBytes(k, packed) {
+            n += 1
+        }
+        for case let value? in top.values where changed(value) { n += 1 }
+        return n
+    }
+
     /// Folds the top layer into a new base; the base's entries are copied as bytes.
     ///
     /// - Complexity: O(n) in the bytes of the base, when the top holds anything.

@@ -12,7 +12,8 @@ protocol Packable: Sendable {
 /// Reads the fields `Packable` values wrote, in order.
 struct PackedReader {
     private let bytes: UnsafeRawBufferPointer
-    private var at = 0
+    /// Where the next field starts.
+    private(set) var at = 0
 
     init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -25,22 +26,58 @@ struct PackedReader {
         return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
     }
 
-    mutating func int() -> Int { Int(Int64(bitPattern: u64())) }
+    /// A number `pack(varint:)` wrote (LEB128); at most ten bytes are read.
+    @inline(__always)
+    mutating func varint() -> UInt64 {
+        var v: UInt64 = 0
+        var shift: UInt64 = 0
+        while at < bytes.count && shift < 64 {
+            let b = bytes[at]
+            at += 1
+            v |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return v }
+            shift += 7
+        }
+        return v
+    }
 
+    /// A signed number `pack(_: Int)` wrote (zigzag LEB128).
+    mutating func int() -> Int {
+        let z = varint()
+        return Int(truncatingIfNeeded: Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1))))
+    }
+
+    @inline(__always)
     mutating func byte() -> UInt8 {
         guard at < bytes.count else { return 0 }
         defer { at += 1 }
         return bytes[at]
     }
 
-    mutating func string() -> String {
-        let n = Int(UInt32(truncatingIfNeeded: u64()))
-        let end = min(bytes.count, at + n)
-        defer { at = end }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<end]), as: UTF8.self)
+    /// The bytes of a string `pack(_: String)` wrote, without making the string.
+    @inline(__always)
+    mutating func stringBytes() -> UnsafeRawBufferPointer {
+        let n = Int(truncatingIfNeeded: min(varint(), UInt64(bytes.count)))
+        let start = min(at, bytes.count)
+        let end = min(bytes.count, start + n)
+        at = end
+        return UnsafeRawBufferPointer(rebasing: bytes[start..<end])
     }
 
+    @inline(__always)
+    mutating func string() -> String { String(decoding: stringBytes(), as: UTF8.self) }
+
+    @inline(__always)
     mutating func optional() -> String? { byte() == 1 ? string() : nil }
+
+    mutating func skipOptional() { if byte() == 1 { _ = stringBytes() } }
+
+    /// A string `pack(digest:)` wrote.
+    @inline(__always)
+    mutating func digest() -> String { PackedDigest.decode(stringBytes()) }
+
+    /// What is left.
+    var rest: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: bytes[min(at, bytes.count)...]) }
 }
 
 extension Array where Element == UInt8 {
@@ -49,10 +86,24 @@ extension Array where Element == UInt8 {
         Swift.withUnsafeBytes(of: &v) { self += $0 }
     }
 
-    mutating func pack(_ v: Int) { pack(UInt64(bitPattern: Int64(v))) }
+    /// LEB128: most numbers in a document record (lengths, sizes, counts) take one to four bytes.
+    mutating func pack(varint v: UInt64) {
+        var v = v
+        while v >= 0x80 {
+            append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        append(UInt8(v))
+    }
+
+    /// Zigzag LEB128, so small negative numbers stay short too.
+    mutating func pack(_ v: Int) {
+        let x = Int64(v)
+        pack(varint: UInt64(bitPattern: (x << 1) ^ (x >> 63)))
+    }
 
     mutating func pack(_ s: String) {
-        pack(s.utf8.count)
+        pack(varint: UInt64(s.utf8.count))
         self += s.utf8
     }
 
@@ -60,11 +111,76 @@ extension Array where Element == UInt8 {
         append(s == nil ? 0 : 1)
         if let s { pack(s) }
     }
+
+    /// A SHA-256 as `PackedDigest` stores it, with its length.
+    mutating func pack(digest s: String) {
+        var encoded: [UInt8] = []
+        PackedDigest.append(s, to: &encoded)
+        pack(varint: UInt64(encoded.count))
+        self += encoded
+    }
 }
 
+/// A SHA-256 in 33 bytes instead of 64: a marker byte no UTF-8 string starts with, then the
+/// 32 bytes the lower-case hex spells. Any other string is kept as its UTF-8, so every string
+/// comes back exactly as it went in.
+enum PackedDigest {
+    static let marker: UInt8 = 0xFF
+
+    /// Whether `s` is 64 lower-case hex digits.
+    static func isDigest(_ s: String) -> Bool {
+        s.utf8.count == 64 && s.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+    }
+
+    static func append(_ s: String, to bytes: inout [UInt8]) {
+        guard isDigest(s) else {
+            bytes += s.utf8
+            return
+        }
+        bytes.append(marker)
+        var high: UInt8 = 0
+        for (k, c) in s.utf8.enumerated() {
+            let v = c <= 0x39 ? c - 0x30 : c - 0x61 + 10
+            if k & 1 == 0 { high = v << 4 } else { bytes.append(high | v) }
+        }
+    }
+
+    /// Calls `body` with the bytes `append` would add for `s`, without allocating.
+    static func withEncoded<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard isDigest(s) else {
+            var s = s
+            return s.withUTF8(body)
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 33) { buffer in
+            buffer[0] = marker
+            var high: UInt8 = 0
+            for (k, c) in s.utf8.enumerated() {
+                let v = c <= 0x39 ? c - 0x30 : c - 0x61 + 10
+                if k & 1 == 0 { high = v << 4 } else { buffer[1 + k / 2] = high | v }
+            }
+            return body(UnsafeBufferPointer(buffer))
+        }
+    }
+
+    static func decode(_ bytes: UnsafeRawBufferPointer) -> String {
+        guard bytes.count == 33, bytes[0] == marker else { return String(decoding: bytes, as: UTF8.self) }
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 64) { out in
+            for k in 0..<32 {
+                out[2 * k] = digits[Int(bytes[1 + k] >> 4)]
+                out[2 * k + 1] = digits[Int(bytes[1 + k] & 0xF)]
+            }
+            return 64
+        }
+    }
+
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String { decode(UnsafeRawBufferPointer(bytes)) }
+}
+
+// As the path map's values are SHA-256s, they are stored as `PackedDigest` does.
 extension String: Packable {
-    func pack(into bytes: inout [UInt8]) { bytes += utf8 }
-    init(unpacking bytes: UnsafeRawBufferPointer) { self.init(decoding: bytes, as: UTF8.self) }
+    func pack(into bytes: inout [UInt8]) { PackedDigest.append(self, to: &bytes) }
+    init(unpacking bytes: UnsafeRawBufferPointer) { self = PackedDigest.decode(bytes) }
 }
 
 extension UInt64: Packable {
@@ -82,7 +198,7 @@ extension IDList: Packable {
 
 extension DocumentRecord: Packable {
     func pack(into bytes: inout [UInt8]) {
-        bytes.pack(sha256)
+        bytes.pack(digest: sha256)
         bytes.pack(path)
         bytes.pack(size)
         bytes.pack(modified.bitPattern)
@@ -100,7 +216,7 @@ extension DocumentRecord: Packable {
 
     init(unpacking bytes: UnsafeRawBufferPointer) {
         var r = PackedReader(bytes)
-        let sha = r.string()
+        let sha = r.digest()
         let path = r.string()
         let size = r.int()
         let modified = Double(bitPattern: r.u64())
@@ -143,7 +259,7 @@ struct DocumentEntry: Packable, Equatable {
     func pack(into bytes: inout [UInt8]) {
         bytes.append(currentSeq == nil ? 0 : 1)
         bytes.pack(currentSeq ?? 0)
-        bytes.pack(ids.bytes.count)
+        bytes.pack(varint: UInt64(ids.bytes.count))
         bytes += ids.bytes
         record.pack(into: &bytes)
     }
@@ -154,10 +270,27 @@ struct DocumentEntry: Packable, Equatable {
         _ = r.byte()
         _ = r.u64()
         // Bounded by what is there: damaged bytes give a wrong entry, never a trap.
-        let start = min(17, bytes.count)
-        let n = max(0, min(r.int(), bytes.count - start))
-        ids = IDList(bytes: Array(UnsafeRawBufferPointer(rebasing: bytes[start..<start + n])))
-        record = DocumentRecord(unpacking: UnsafeRawBufferPointer(rebasing: bytes[(start + n)...]))
+        ids = IDList(bytes: Array(r.stringBytes()))
+        record = DocumentRecord(unpacking: r.rest)
+    }
+
+    /// The status of a packed entry's record while it is current (`nil` once it is not), read
+    /// without making the record: `stats` counts a hundred thousand of them.
+    static func currentStatus(in bytes: UnsafeRawBufferPointer) -> DocumentRecord.Status? {
+        guard currentSeq(in: bytes) != nil else { return nil }
+        var r = PackedReader(bytes)
+        _ = r.byte()
+        _ = r.u64()
+        _ = r.stringBytes()  // ids
+        _ = r.stringBytes()  // sha256
+        _ = r.stringBytes()  // path
+        _ = r.int()  // size
+        _ = r.u64()  // modified
+        r.skipOptional()  // title
+        if r.byte() == 1 { _ = r.int() }  // dct
+        r.skipOptional()  // dctSource
+        _ = r.stringBytes()  // ingestedAt
+        return r.byte() == 1 ? .failed : .ingested
     }
 
     /// The seq of a packed entry, read without the rest.

@@ -3,7 +3,8 @@
 /// key's hash to its entry. A hundred thousand documents take a few arrays instead of a
 /// dictionary of structs of heap strings, and a checkpoint stores the arrays as they are.
 ///
-/// Values are made from their bytes when they are looked up.
+/// Values are made from their bytes when they are looked up. Keys that are SHA-256s are kept
+/// in 33 bytes (`PackedDigest`).
 struct PackedMap<Value: Packable>: Sendable {
     /// Where each entry's key starts in `keyBytes`; one entry more than there are entries.
     private(set) var keyStarts: [Int] = [0]
@@ -29,8 +30,7 @@ struct PackedMap<Value: Packable>: Sendable {
     /// - Complexity: O(1) expected.
     func entry(_ key: String) -> Int? {
         guard !slots.isEmpty else { return nil }
-        var key = key
-        return key.withUTF8 { wanted in
+        return PackedDigest.withEncoded(key) { wanted in
             let mask = slots.count - 1
             var h = Int(truncatingIfNeeded: ByteHash.hash(wanted)) & mask
             while true {
@@ -42,7 +42,7 @@ struct PackedMap<Value: Packable>: Sendable {
         }
     }
 
-    func key(_ k: Int) -> String { withKey(k) { String(decoding: $0, as: UTF8.self) } }
+    func key(_ k: Int) -> String { withKey(k) { PackedDigest.decode($0) } }
 
     func value(_ k: Int) -> Value { withValueBytes(k) { Value(unpacking: $0) } }
 
@@ -71,7 +71,7 @@ struct PackedMap<Value: Packable>: Sendable {
         }
 
         mutating func append(_ key: String, _ value: Value) {
-            map.keyBytes += key.utf8
+            PackedDigest.append(key, to: &map.keyBytes)
             map.keyStarts.append(map.keyBytes.count)
             value.pack(into: &map.valueBytes)
             map.valueStarts.append(map.valueBytes.count)

@@ -45,6 +45,12 @@ public struct Mention: Codable, Hashable, Sendable {
         evidence = event.evidence
         source = event.source
     }
+
+    public init(id: String, evidence: String, source: SourceReference) {
+        self.id = id
+        self.evidence = evidence
+        self.source = source
+    }
 }
 
 /// Query results with each happening once: among the events that match a query, the first in

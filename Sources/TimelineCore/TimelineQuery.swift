@@ -119,6 +119,10 @@ extension TimelineQuery {
         /// can leave them out (pass empty ones) when it does not, and copy nothing.
         public var readsNames: Bool { place != nil || organization != nil || source != nil }
 
+        /// Whether `matches(startDay:…)` reads the source: an index that keeps sources packed
+        /// makes one only then.
+        public var readsSource: Bool { source != nil }
+
         /// True when the event starts after `to`: in start order, nothing after it can match.
         public func startsTooLate(_ e: TimelineEvent) -> Bool { to.map { e.start > $0 } ?? false }
 

@@ -36,11 +36,10 @@ struct QueryService: RequestHandler {
             )
         case Methods.stats:
             _ = try request.decodeParams(NoParams.self)
-            let documents = index.documentOrder.compactMap { index.document(sha256: $0) }
             let size = (try? FileManager.default.attributesOfItem(atPath: store.logPath)[.size] as? Int) ?? 0
             return StatsResult(
-                documents: documents.count { $0.status == .ingested },
-                failedDocuments: documents.count { $0.status == .failed },
+                documents: index.currentDocumentCount(status: .ingested),
+                failedDocuments: index.currentDocumentCount(status: .failed),
                 events: index.eventCount,
                 eventsByType: Dictionary(
                     uniqueKeysWithValues: index.eventCountsByType.map { ($0.key.rawValue, $0.value) }

@@ -156,7 +156,7 @@ import TimelineCore
     }
 
     enum Spoil: CaseIterable {
-        case flipCheckpointByte, truncateCheckpoint, otherVersion, changeLogByte, shortenLog
+        case flipCheckpointByte, truncateCheckpoint, otherVersion, olderVersion, changeLogByte, shortenLog
     }
 
     @Test(arguments: Spoil.allCases) func aCheckpointThatDoesNotFitIsNotUsed(_ spoil: Spoil) async throws {
@@ -186,6 +186,22 @@ import TimelineCore
             ).write(to: checkpoint, version: Checkpoint.version + 1)
             bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: checkpoint)))
             expected = "format version \(Checkpoint.version + 1)"
+        case .olderVersion:
+            // What a daemon of the previous format finds: the version is read first, so the
+            // body is never read as this format's.
+            let index = try fullRead(path).snapshot
+            var digest = LogDigest()
+            log.withUnsafeBytes { digest.add($0) }
+            try Checkpoint(
+                index: index,
+                logOffset: log.count,
+                lines: 120,
+                lastSeq: index.lastSeq,
+                logDigest: digest.value,
+                damage: []
+            ).write(to: checkpoint, version: Checkpoint.version - 1)
+            bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: checkpoint)))
+            expected = "format version \(Checkpoint.version - 1)"
         case .changeLogByte:
             // Inside an event's evidence: that record now fails its checksum.
             let at = log.count / 2

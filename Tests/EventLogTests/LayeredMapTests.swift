@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TimelineCore
 
@@ -48,6 +49,85 @@ import TimelineCore
         #expect(m.topCount == 0 && m.base.count == model.count)
         for (k, v) in model { #expect(m[k] == v) }
         #expect(m["/drop/absent"] == nil)
+    }
+
+    static let digests = [
+        String(repeating: "0123456789abcdef", count: 4),
+        String(repeating: "f", count: 64),
+        // Not a lower-case SHA-256: kept as they are.
+        String(repeating: "A", count: 64),
+        String(repeating: "a", count: 63),
+        String(repeating: "a", count: 65),
+        "doc-1",
+        "",
+        "ключ",
+    ]
+
+    /// SHA-256s are stored in 33 bytes, anything else as it is, and all come back exactly.
+    @Test(arguments: digests) func digestsComeBackExactly(_ s: String) {
+        var bytes: [UInt8] = []
+        PackedDigest.append(s, to: &bytes)
+        #expect(bytes.count == (PackedDigest.isDigest(s) ? 33 : s.utf8.count))
+        #expect(bytes.withUnsafeBytes { PackedDigest.decode($0) } == s)
+        #expect(PackedDigest.withEncoded(s) { Array($0) } == bytes)
+        var m = LayeredMap<String>([s: s, "other": "x"])
+        m.compact()
+        #expect(m[s] == s && m["other"] == "x")
+        #expect(Set(m.entries.map(\.key)) == [s, "other"])
+    }
+
+    @Test func packedDocumentsComeBackWholeAndAreCountedInPlace() {
+        var m = LayeredMap<DocumentEntry>()
+        for k in 0..<50 {
+            let record = DocumentRecord(
+                sha256: String(format: "%064x", k),
+                path: "/drop/дело-\(k).txt",
+                size: k * 1000 - 7,
+                modified: 1.5e9 + Double(k),
+                title: k % 3 == 0 ? nil : "Title \(k)",
+                dct: k % 4 == 0 ? nil : CivilDate(dayNumber: k - 20),
+                dctSource: k % 2 == 0 ? "byline" : nil,
+                ingestedAt: "2026-11-23T14:00:00Z",
+                status: k % 5 == 0 ? .failed : .ingested,
+                reason: k % 5 == 0 ? "unreadable" : nil,
+                eventCount: k,
+                format: "text",
+                encoding: k % 7 == 0 ? nil : "UTF-8"
+            )
+            var entry = DocumentEntry(record: record, currentSeq: k % 3 == 1 ? nil : UInt64(k) * 1_000_000_007)
+            entry.ids = IDList((0..<k % 4).map { "\(record.sha256)-\($0)" })
+            m[record.sha256] = entry
+            if k == 30 { m.compact() }
+        }
+        // One base entry changed in the top layer.
+        m[String(format: "%064x", 3)]?.currentSeq = nil
+        for status in [DocumentRecord.Status.ingested, .failed] {
+            let expected = m.values.count { $0.currentSeq != nil && $0.record.status == status }
+            let counted = m.count(
+                packed: { DocumentEntry.currentStatus(in: $0) == status },
+                changed: { $0.currentSeq != nil && $0.record.status == status }
+            )
+            #expect(counted == expected)
+        }
+        let before = m.values
+        m.compact()
+        #expect(Set(m.values.map(\.record)) == Set(before.map(\.record)))
+        for v in before { #expect(m[v.record.sha256] == v) }
+    }
+
+    @Test func sourcesComeBackWhole() {
+        let sources = [
+            SourceReference(path: "/drop/a.txt", title: nil, document: String(repeating: "ab", count: 32)),
+            SourceReference(path: "/drop/б.txt", title: "Заголовок", document: "not-a-digest"),
+            SourceReference(path: "", title: "", document: ""),
+        ]
+        var table = SourceTable()
+        for s in sources { table.append(packed: SourceTable.pack(s)) }
+        #expect((0..<table.count).map { table[$0] } == sources)
+        #expect(table.lastNumber(ofPacked: SourceTable.pack(sources[1])) == 1)
+        #expect(
+            table.lastNumber(ofPacked: SourceTable.pack(SourceReference(path: "x", title: nil, document: ""))) == nil
+        )
     }
 
     @Test func idListsKeepTheirIDsInOrder() {
