@@ -123,6 +123,8 @@ extension TemporalPattern {
         guard let n = q, n >= 1, n <= (half ? 2 : 4) else { return nil }
         let bare = k
         if c.word(k, "of") || c.word(k, ",") { k += 1 }
+        // "the second half of August": a part of a month, which the month alone gives.
+        if half, c.word(k - 1, "of"), c.month(k) != nil { return nil }
         if let (r, rl) = c.relative(k), c.unit(k + rl) == "Y" {
             return PatternMatch(
                 length: k + rl + 1 - i,
