@@ -16,6 +16,9 @@ struct Boilerplate: Sendable {
     /// A short line starting with one of these ("About ZRT", "About the author") heads a paragraph of
     /// company or author boilerplate.
     var blockHeadings: [String] = []
+    /// Lower-case subjects such a heading may name after "the" ("About the author"); any other
+    /// ("About the forum") heads a section of the article, not boilerplate.
+    var blockSubjects: Set<String> = []
 
     init(_ file: DataFile) throws {
         for line in file.lines {
@@ -28,10 +31,11 @@ struct Boilerplate: Sendable {
             case "title-skip": titleSkips.insert(text)
             case "sentence-prefix": sentencePrefixes.append(text)
             case "block-heading": blockHeadings.append(text + " ")
+            case "block-subject": blockSubjects.insert(text)
             default:
                 throw file.error(
                     line,
-                    "unknown kind '\(f[0])' (section-end, line-prefix, dated-prefix, title-skip, sentence-prefix, block-heading)"
+                    "unknown kind '\(f[0])' (section-end, line-prefix, dated-prefix, title-skip, sentence-prefix, block-heading, block-subject)"
                 )
             }
         }
@@ -114,7 +118,12 @@ struct Boilerplate: Sendable {
             guard abbreviations.contains(String(word)) else { return false }
         }
         let low = rest.lowercased()
-        return blockHeadings.contains { low.starts(with: $0) }
+        guard let heading = blockHeadings.first(where: { low.starts(with: $0) }) else { return false }
+        // "About the forum": a lower-case common noun after "the" is what the article is about.
+        let after = rest.dropFirst(heading.count).drop { $0 == " " }
+        guard after.lowercased().hasPrefix("the ") else { return true }
+        let noun = after.dropFirst(4).prefix { $0.isLetter }
+        return noun.first?.isUppercase == true || blockSubjects.contains(noun.lowercased())
     }
 
     static let blockHeadingLength = 70

@@ -306,11 +306,12 @@ struct EventClassifier: Sendable {
             var type = hit.phrase.type
             let trigger = hit.first..<hit.end
             if hit.phrase.documentApproval, namesDocument(tokens, around: trigger),
+                !objectIsUnfinished(tokens, trigger),
                 type != .agreement || !(hasTwoParties(tokens, trigger) || signsAgreement(hits, hit))
             {
                 type = .approval
             }
-            if hit.phrase.authorityApproval, type != .approval,
+            if hit.phrase.authorityApproval, type != .approval, !objectIsUnfinished(tokens, trigger),
                 (hasAuthoritySubject(tokens, trigger) && !objectIsReport(tokens, trigger))
                     || objectIsTitle(tokens, trigger)
             {
@@ -896,6 +897,13 @@ struct EventClassifier: Sendable {
         k += 1
         if k < tokens.count, tokens[k].text == "." { k += 1 }
         return k < tokens.count && tokens[k].kind == .number
+    }
+
+    /// "published its draft amendments": an object not yet adopted is made public, not approved.
+    func objectIsUnfinished(_ tokens: [Token], _ trigger: Range<Int>) -> Bool {
+        var k = trigger.upperBound
+        while k < tokens.count, Self.nounDeterminers.contains(tokens[k].lower) { k += 1 }
+        return k < tokens.count && cues.contains(.unfinished, tokens[k].lower)
     }
 
     /// A report, statement or figures as the object: published, but not approved.

@@ -684,6 +684,13 @@ import TimelineCore
         ("The bus route, which we hoped would resume in April, stays closed.", []),
         ("The free trade zone was created in 2019 by the State Council.", ["launch 2019"]),
         ("You are receiving this because you signed up. Renew before 31 December to keep your rate.", []),
+        (
+            "The Ministry of Transport published its draft amendments to the tariff rules on 3 May.",
+            ["announcement 2024-05-03"]
+        ),
+        ("The rail link was restored in 1992.", ["launch 1992"]),
+        ("About the festival\nThe festival was founded in 2016 in Yanji.", ["launch 2016"]),
+        ("About the author\nShe joined the institute in 2016 and founded its Korea desk in 2019.", []),
     ])
     func sessionFiveClasses(_ text: String, _ expected: [String]) {
         #expect(TestSupport.events(text).map { "\($0.type.rawValue) \($0.date)" } == expected)
