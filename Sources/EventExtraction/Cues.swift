@@ -39,6 +39,7 @@ struct Cues: Sendable {
         case topic
         case unfinished
         case dateFor = "date-for"
+        case adjective
         /// Phrases that start with a cue of another kind but are not one: `next to` is no future.
         case notCue = "not-cue"
     }

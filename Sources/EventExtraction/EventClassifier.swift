@@ -755,9 +755,14 @@ struct EventClassifier: Sendable {
         return false
     }
 
-    /// A trigger noun after a relational cue and a determiner: "ahead of the talks", "before the summit".
+    /// A trigger noun after a relational cue and a determiner: "ahead of the talks", "before the
+    /// summit", "under the new agreement".
     func isRelated(_ tokens: [Token], _ first: Int) -> Bool {
         var k = first
+        // "under the new agreement": an adjective (cues.tsv) may stand after the determiner.
+        if k > 1, cues.contains(.adjective, tokens[k - 1].lower), Self.nounDeterminers.contains(tokens[k - 2].lower) {
+            k -= 1
+        }
         if k > 0, Self.nounDeterminers.contains(tokens[k - 1].lower) { k -= 1 }
         guard k < first else { return false }
         return cues.endsBefore(.relational, in: tokens, k)

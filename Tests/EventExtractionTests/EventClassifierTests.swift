@@ -689,6 +689,9 @@ import TimelineCore
             ["announcement 2024-05-03"]
         ),
         ("The rail link was restored in 1992.", ["launch 1992"]),
+        ("On 4 March 2025, the first train under the new agreement left Harbin.", [String]()),
+        ("The book draws on a 2019 conference paper.", []),
+        ("Trade grew after the pilot launched at the port on 1 May.", ["launch 2024-05-01"]),
         ("About the festival\nThe festival was founded in 2016 in Yanji.", ["launch 2016"]),
         ("About the author\nShe joined the institute in 2016 and founded its Korea desk in 2019.", []),
     ])
