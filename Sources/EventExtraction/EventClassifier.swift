@@ -430,14 +430,14 @@ struct EventClassifier: Sendable {
             // sentence (or its quotation) makes the main clause after it conditional too, up to a
             // colon or semicolon that starts a clause of its own.
             let fronted = tokens[..<k].allSatisfy { $0.kind == .punct }
-            let quoted = k > 0 && ["\"", "\u{201C}"].contains(tokens[k - 1].text)
+            let quoted = k > 0 && Self.openingQuotes.contains(tokens[k - 1].text)
             while k < tokens.count, !isBarrier(tokens, k), !Self.hardBarriers.contains(tokens[k].text) {
                 mask[k] = true
                 k += 1
             }
             if fronted {
                 while k < tokens.count, !Self.hardBarriers.contains(tokens[k].text), tokens[k].text != ":",
-                    !(quoted && ["\"", "\u{201D}"].contains(tokens[k].text))
+                    !(quoted && Self.closingQuotes.contains(tokens[k].text))
                 {
                     mask[k] = true
                     k += 1
@@ -469,7 +469,7 @@ struct EventClassifier: Sendable {
         // "was not signed until 2015": it was signed, in 2015.
         let c = clause(tokens, around: first..<(first + 1))
         if (first..<min(c.upperBound, first + Self.untilReach)).contains(where: {
-            cues.contains(.noEventSignal, tokens[$0].lower) && Self.untilWords.contains(tokens[$0].lower)
+            Self.untilWords.contains(tokens[$0].lower)
         }) {
             return false
         }
@@ -509,12 +509,12 @@ struct EventClassifier: Sendable {
         var open: Int?
         for k in tokens.indices where tokens[k].kind == .punct {
             let t = tokens[k].text
-            if let o = open, t == "\"" || t == "\u{201D}" {
+            if let o = open, Self.closingQuotes.contains(t) {
                 if (o..<k).filter({ tokens[$0].kind == .word }).count >= Self.quotationWords {
                     for j in o...k { owner[j] = o }
                 }
                 open = nil
-            } else if t == "\"" || t == "\u{201C}" {
+            } else if Self.openingQuotes.contains(t) {
                 open = k
             }
         }
@@ -522,6 +522,9 @@ struct EventClassifier: Sendable {
     }
 
     static let quotationWords = 6
+    /// Marks that open and close a quotation (a straight quote does both).
+    static let openingQuotes: Set<String> = ["\"", "\u{201C}"]
+    static let closingQuotes: Set<String> = ["\"", "\u{201D}"]
 
     /// A noun trigger that is the object of another type's trigger just before it ("ratified the treaty").
     /// Also the subject of another type's passive trigger right after it ("the reopening was approved").
