@@ -110,7 +110,7 @@ struct EventClassifier: Sendable {
         // Only triggers consult clause scopes; "by DATE" targets need none.
         let scopes = hits.isEmpty ? [] : relativeClauses(tokens)
         let conditional = conditionalClauses(tokens)
-        let quotation = quotations(tokens)
+        let quotation = hits.isEmpty ? [] : quotations(tokens)
 
         // Which dates can carry an event, and which only a deadline ("by 2035").
         var eligible: [(date: DatedMention, byOnly: Bool)] = []
@@ -466,20 +466,21 @@ struct EventClassifier: Sendable {
 
     /// "was not signed", "has not yet been opened", "have yet to visit".
     func isNegated(_ tokens: [Token], _ first: Int) -> Bool {
-        // "was not signed until 2015": it was signed, in 2015.
-        let c = clause(tokens, around: first..<(first + 1))
-        if (first..<min(c.upperBound, first + Self.untilReach)).contains(where: {
-            Self.untilWords.contains(tokens[$0].lower)
-        }) {
-            return false
-        }
         var k = first
         while k >= 0, first - k <= 2 {
-            if cues.endsBefore(.negation, in: tokens, k) { return true }
+            if cues.endsBefore(.negation, in: tokens, k) { return !isFollowedByUntil(tokens, first) }
             k -= 1
             if k < 0 || tokens[k].kind != .word { return false }
         }
         return false
+    }
+
+    /// "was not signed until 2015": it was signed, in 2015.
+    func isFollowedByUntil(_ tokens: [Token], _ first: Int) -> Bool {
+        let c = clause(tokens, around: first..<(first + 1))
+        return (first..<min(c.upperBound, first + Self.untilReach)).contains {
+            Self.untilWords.contains(tokens[$0].lower)
+        }
     }
 
     static let untilWords: Set<String> = ["until", "till"]
